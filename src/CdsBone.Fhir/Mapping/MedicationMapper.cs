@@ -1,0 +1,76 @@
+using CdsBone.Rules.Facts;
+using CdsBone.Rules.Recognition;
+using Hl7.Fhir.Model;
+
+namespace CdsBone.Fhir.Mapping;
+
+/// <summary>
+/// MedicationRequest → <see cref="Therapy"/> by RxNorm code or by text (§4a, §6). A missing intent is tolerated (real
+/// clients omit it); the dose is read only when milligrams, frequency and period are all stated, never guessed.
+/// </summary>
+internal static class MedicationMapper
+{
+    private const string Milligrams = "mg";
+
+    public static Therapy? Map(MedicationRequest request, List<InputIssue> issues)
+    {
+        var concept = request.Medication as CodeableConcept;
+        if (request.Medication is ResourceReference reference)
+        {
+            concept = new CodeableConcept { Text = reference.Display };
+        }
+
+        var recognised = MedicationCatalog.Recognise(CodeableConcepts.Codes(concept), CodeableConcepts.Texts(concept));
+        if (recognised is not { } match)
+        {
+            return null;
+        }
+
+        var id = $"MedicationRequest/{request.Id ?? "(no id)"}";
+        var status = request.Status switch
+        {
+            MedicationRequest.MedicationrequestStatus.Draft => TherapyStatus.Draft,
+            MedicationRequest.MedicationrequestStatus.Active => TherapyStatus.Active,
+            MedicationRequest.MedicationrequestStatus.OnHold => TherapyStatus.OnHold,
+            MedicationRequest.MedicationrequestStatus.Stopped => TherapyStatus.Stopped,
+            MedicationRequest.MedicationrequestStatus.Completed => TherapyStatus.Completed,
+            MedicationRequest.MedicationrequestStatus.Cancelled => TherapyStatus.Cancelled,
+            MedicationRequest.MedicationrequestStatus.EnteredInError => TherapyStatus.EnteredInError,
+            _ => TherapyStatus.Unknown,
+        };
+        if (request.Id is null)
+        {
+            issues.Add(new InputIssue(id, "MedicationRequest has no id: suggestions cannot refer to it"));
+        }
+
+        return new Therapy(id, match.Class, match.Agent, status, ReadDose(request.DosageInstruction), match.RecognisedBy, CodeableConcepts.Describe(concept));
+    }
+
+    private static DoseRegimen? ReadDose(List<Dosage> dosages)
+    {
+        if (dosages.Count != 1)
+        {
+            return null;
+        }
+
+        var dosage = dosages[0];
+        var repeat = dosage.Timing?.Repeat;
+        var dose = dosage.DoseAndRate.Select(d => d.Dose).OfType<Quantity>().FirstOrDefault();
+        if (dose is not { Value: > 0m } || !IsMilligrams(dose) || repeat is not { Frequency: > 0, Period: > 0m, PeriodUnit: { } unit })
+        {
+            return null;
+        }
+
+        DosePeriodUnit? periodUnit = unit switch
+        {
+            Timing.UnitsOfTime.D => DosePeriodUnit.Day,
+            Timing.UnitsOfTime.Wk => DosePeriodUnit.Week,
+            Timing.UnitsOfTime.Mo => DosePeriodUnit.Month,
+            _ => null,
+        };
+        return periodUnit is { } period ? new DoseRegimen(dose.Value.Value, repeat.Frequency.Value, repeat.Period.Value, period) : null;
+    }
+
+    private static bool IsMilligrams(Quantity quantity) =>
+        string.Equals(quantity.Code ?? quantity.Unit, Milligrams, StringComparison.Ordinal);
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using CdsBone.Rules.Facts;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+
+namespace CdsBone.Fhir.Serialization;
+
+/// <summary>A resource read from JSON, with every problem Firely found (the resource is Firely's partial result).</summary>
+/// <param name="Resource">The resource, or null when nothing could be read.</param>
+/// <param name="Issues">Every problem, as input issues.</param>
+public sealed record ResourceReadResult(Resource? Resource, IReadOnlyList<InputIssue> Issues);
+
+/// <summary>
+/// Reads FHIR R4 JSON with Firely's <see cref="FhirJsonDeserializer"/>, collecting every issue with the partial result
+/// rather than failing on the first. Leniency is decided by the mappers, which read only what they trust: a value
+/// Firely could not parse is absent from the partial result, so it can never decide anything.
+/// </summary>
+public sealed class FhirResourceReader
+{
+    private readonly FhirJsonDeserializer _deserializer = new(new DeserializerSettings());
+
+    /// <summary>Reads one resource from <paramref name="json"/>; <paramref name="location"/> names it in issues.</summary>
+    public ResourceReadResult Read(JsonElement json, string location)
+    {
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            return new ResourceReadResult(null, [new InputIssue(location, $"expected a FHIR resource (a JSON object), found {json.ValueKind}")]);
+        }
+
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(json);
+        var reader = new Utf8JsonReader(bytes);
+        try
+        {
+            _deserializer.TryDeserializeResource(ref reader, out var resource, out var problems);
+            var issues = problems?.Select(p => new InputIssue(location, $"{p.ErrorCode}: {p.Message}")).ToList() ?? [];
+            return new ResourceReadResult(resource, issues);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or JsonException or ArgumentException)
+        {
+            return new ResourceReadResult(null, [new InputIssue(location, $"not a readable FHIR resource: {ex.Message}")]);
+        }
+    }
+}
