@@ -7,15 +7,17 @@ namespace CdsBone.Fhir.Mapping;
 internal static class CodeableConcepts
 {
     public static IEnumerable<ClinicalCode> Codes(CodeableConcept? concept) =>
-        concept?.Coding.Where(c => !string.IsNullOrEmpty(c.System) && !string.IsNullOrEmpty(c.Code))
+        concept?.Coding.OfType<Coding>()
+            .Select(c => (System: SafeRead.Text(() => c.System), Code: SafeRead.Text(() => c.Code)))
+            .Where(c => !string.IsNullOrEmpty(c.System) && !string.IsNullOrEmpty(c.Code))
             .Select(c => new ClinicalCode(c.System!, c.Code!.Trim())) ?? [];
 
     public static IEnumerable<string?> Texts(CodeableConcept? concept) =>
-        concept is null ? [] : [concept.Text, .. concept.Coding.Select(c => c.Display)];
+        concept is null ? [] : [SafeRead.Text(() => concept.Text), .. concept.Coding.OfType<Coding>().Select(c => SafeRead.Text(() => c.Display))];
 
     public static string Describe(CodeableConcept? concept) =>
-        concept?.Text ?? concept?.Coding.Select(c => c.Display ?? c.Code).FirstOrDefault(d => !string.IsNullOrEmpty(d)) ?? "(no text)";
+        Texts(concept).Concat(Codes(concept).Select(c => c.Code)).FirstOrDefault(d => !string.IsNullOrEmpty(d)) ?? "(no text)";
 
     public static bool HasCode(CodeableConcept? concept, string code) =>
-        concept?.Coding.Any(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase)) == true;
+        concept?.Coding.OfType<Coding>().Any(c => string.Equals(SafeRead.Text(() => c.Code), code, StringComparison.OrdinalIgnoreCase)) == true;
 }

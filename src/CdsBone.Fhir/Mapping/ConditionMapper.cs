@@ -24,6 +24,6 @@ internal static class ConditionMapper
             : CodeableConcepts.HasCode(condition.ClinicalStatus, "active") || CodeableConcepts.HasCode(condition.ClinicalStatus, "recurrence")
                 || CodeableConcepts.HasCode(condition.ClinicalStatus, "relapse") ? ConditionClinicalStatus.Active
             : ConditionClinicalStatus.Inactive;
-        return new ConditionFact($"Condition/{condition.Id}", match.Kind, status, match.RecognisedBy, CodeableConcepts.Describe(condition.Code));
+        return new ConditionFact(FhirReferences.Of(condition), match.Kind, status, match.RecognisedBy, CodeableConcepts.Describe(condition.Code));
     }
 }

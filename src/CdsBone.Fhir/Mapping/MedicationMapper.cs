@@ -17,7 +17,7 @@ internal static class MedicationMapper
         var concept = request.Medication as CodeableConcept;
         if (request.Medication is ResourceReference reference)
         {
-            concept = new CodeableConcept { Text = reference.Display };
+            concept = new CodeableConcept { Text = SafeRead.Text(() => reference.Display) };
         }
 
         var recognised = MedicationCatalog.Recognise(CodeableConcepts.Codes(concept), CodeableConcepts.Texts(concept));
@@ -26,8 +26,8 @@ internal static class MedicationMapper
             return null;
         }
 
-        var id = $"MedicationRequest/{request.Id ?? "(no id)"}";
-        var status = request.Status switch
+        var id = FhirReferences.Of(request);
+        var status = SafeRead.Value(() => request.Status) switch
         {
             MedicationRequest.MedicationrequestStatus.Draft => TherapyStatus.Draft,
             MedicationRequest.MedicationrequestStatus.Active => TherapyStatus.Active,
@@ -38,12 +38,12 @@ internal static class MedicationMapper
             MedicationRequest.MedicationrequestStatus.EnteredInError => TherapyStatus.EnteredInError,
             _ => TherapyStatus.Unknown,
         };
-        if (request.Id is null)
+        if (FhirReferences.IdOf(request) is null)
         {
             issues.Add(new InputIssue(id, "MedicationRequest has no id: suggestions cannot refer to it"));
         }
 
-        return new Therapy(id, match.Class, match.Agent, status, ReadDose(request.DosageInstruction), match.RecognisedBy, CodeableConcepts.Describe(concept));
+        return new Therapy(id, match.Class, match.Agent, status, ReadDose(request.DosageInstruction.OfType<Dosage>().ToList()), match.RecognisedBy, CodeableConcepts.Describe(concept));
     }
 
     private static DoseRegimen? ReadDose(List<Dosage> dosages)
@@ -55,22 +55,31 @@ internal static class MedicationMapper
 
         var dosage = dosages[0];
         var repeat = dosage.Timing?.Repeat;
-        var dose = dosage.DoseAndRate.Select(d => d.Dose).OfType<Quantity>().FirstOrDefault();
-        if (dose is not { Value: > 0m } || !IsMilligrams(dose) || repeat is not { Frequency: > 0, Period: > 0m, PeriodUnit: { } unit })
+        var dose = dosage.DoseAndRate.OfType<Dosage.DoseAndRateComponent>().Select(d => d.Dose).OfType<Quantity>().FirstOrDefault();
+        if (dose is null || repeat is null || !IsMilligrams(dose))
         {
             return null;
         }
 
-        DosePeriodUnit? periodUnit = unit switch
+        var mg = SafeRead.Value(() => dose.Value);
+        var frequency = SafeRead.Value(() => repeat.Frequency);
+        var periodLength = SafeRead.Value(() => repeat.Period);
+        var unit = SafeRead.Value(() => repeat.PeriodUnit);
+        if (mg is not > 0m || frequency is not > 0 || periodLength is not > 0m || unit is null)
+        {
+            return null;
+        }
+
+        DosePeriodUnit? periodUnit = unit.Value switch
         {
             Timing.UnitsOfTime.D => DosePeriodUnit.Day,
             Timing.UnitsOfTime.Wk => DosePeriodUnit.Week,
             Timing.UnitsOfTime.Mo => DosePeriodUnit.Month,
             _ => null,
         };
-        return periodUnit is { } period ? new DoseRegimen(dose.Value.Value, repeat.Frequency.Value, repeat.Period.Value, period) : null;
+        return periodUnit is { } period ? new DoseRegimen(mg.Value, frequency.Value, periodLength.Value, period) : null;
     }
 
     private static bool IsMilligrams(Quantity quantity) =>
-        string.Equals(quantity.Code ?? quantity.Unit, Milligrams, StringComparison.Ordinal);
+        string.Equals(SafeRead.Text(() => quantity.Code ?? quantity.Unit), Milligrams, StringComparison.Ordinal);
 }

@@ -18,7 +18,7 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
 {
     public ResultFact? Map(Observation observation, List<InputIssue> issues)
     {
-        var id = $"Observation/{observation.Id ?? "(no id)"}";
+        var id = FhirReferences.Of(observation);
         var codes = CodeableConcepts.Codes(observation.Code).ToList();
         foreach (var code in codes.Where(c => c.System == CodeSystems.Loinc))
         {
@@ -50,14 +50,14 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
             Analyte = analyte,
             Value = value,
             Unit = profile.CanonicalUnit,
-            ReceivedValue = quantity?.Value,
+            ReceivedValue = quantity is null ? null : SafeRead.Value(() => quantity.Value),
             ReceivedUnit = ReceivedUnit(quantity),
-            Comparator = MapComparator(quantity?.Comparator),
+            Comparator = MapComparator(quantity is null ? null : SafeRead.Value(() => quantity.Comparator)),
             Effective = FhirDates.Effective(observation.Effective),
-            Status = MapStatus(observation.Status),
+            Status = MapStatus(SafeRead.Value(() => observation.Status)),
             UnitProblem = quantity is null ? null : unitProblem,
             Assay = AssayClassifier.Classify(analyte, code, texts),
-            ReferenceRanges = MapRanges(observation.ReferenceRange, quantity, profile),
+            ReferenceRanges = MapRanges(observation.ReferenceRange.OfType<Observation.ReferenceRangeComponent>().ToList(), quantity, profile),
             QualitativePositive = observation.Value is CodeableConcept coded ? IsPositive(coded) : null,
         };
     }
@@ -78,7 +78,7 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
             var acceptable = quantity.Code is not null
                 ? UnitSpellings.IsScoreUnit(quantity.Code)
                 : UnitSpellings.IsScoreUnit(quantity.Unit) || IsScoreText(quantity.Unit);
-            (value, unitProblem) = acceptable ? (quantity.Value, (string?)null) : ((decimal?)null, $"unit '{unit}' is not valid for a T- or Z-score");
+            (value, unitProblem) = acceptable ? (SafeRead.Value(() => quantity.Value), (string?)null) : ((decimal?)null, $"unit '{unit}' is not valid for a T- or Z-score");
         }
 
         var bodySite = CodeableConcepts.Describe(observation.BodySite);
@@ -91,20 +91,20 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
             Measure = measure,
             Value = value,
             Unit = AnalyteUnits.For(measure),
-            ReceivedValue = quantity?.Value,
+            ReceivedValue = quantity is null ? null : SafeRead.Value(() => quantity.Value),
             ReceivedUnit = ReceivedUnit(quantity),
-            Comparator = MapComparator(quantity?.Comparator),
+            Comparator = MapComparator(quantity is null ? null : SafeRead.Value(() => quantity.Comparator)),
             Effective = FhirDates.Effective(observation.Effective),
-            Status = MapStatus(observation.Status),
+            Status = MapStatus(SafeRead.Value(() => observation.Status)),
             UnitProblem = quantity is null ? null : unitProblem,
-            Device = observation.Device?.Display ?? observation.Device?.Reference,
+            Device = SafeRead.Text(() => observation.Device?.Display ?? observation.Device?.Reference),
             FacilityLeastSignificantChange = FacilityLsc(observation),
         };
     }
 
     private (decimal? Value, string? Problem) Normalise(Quantity? quantity, AnalyteUnitProfile profile)
     {
-        if (quantity?.Value is not { } received)
+        if (quantity is null || SafeRead.Value(() => quantity.Value) is not { } received)
         {
             return (null, null);
         }
@@ -150,7 +150,7 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
 
     private (decimal? Value, bool Failed) ConvertLimit(Quantity? limit, Quantity? value, AnalyteUnitProfile profile)
     {
-        if (limit?.Value is not { } number)
+        if (limit is null || SafeRead.Value(() => limit.Value) is not { } number)
         {
             return (null, false);
         }
@@ -173,7 +173,7 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
             return RangeAppliesTo.Anyone;
         }
 
-        var texts = appliesTo.SelectMany(c => CodeableConcepts.Texts(c).Concat(c.Coding.Select(x => x.Code))).OfType<string>().ToList();
+        var texts = appliesTo.OfType<CodeableConcept>().SelectMany(c => CodeableConcepts.Texts(c).Concat(CodeableConcepts.Codes(c).Select(x => x.Code))).OfType<string>().ToList();
         if (texts.Any(t => t.Equals("male", StringComparison.OrdinalIgnoreCase) || t == "248153007" || t.Equals("men", StringComparison.OrdinalIgnoreCase)))
         {
             return RangeAppliesTo.Male;
@@ -186,12 +186,12 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
 
     private static IEnumerable<string?> AssayTexts(Observation observation) =>
         CodeableConcepts.Texts(observation.Method)
-            .Concat(observation.Method?.Coding.Select(c => c.Code) ?? [])
+            .Concat(observation.Method?.Coding.OfType<Coding>().Select(c => SafeRead.Text(() => c.Code)) ?? [])
             .Concat(CodeableConcepts.Texts(observation.Code))
-            .Concat(observation.Note.Select(n => n.Text));
+            .Concat(observation.Note.OfType<Annotation>().Select(n => SafeRead.Text(() => n.Text)));
 
     private static bool? IsPositive(CodeableConcept value) =>
-        value.Coding.Any(c => c.System == CodeSystems.Snomed && c.Code == Snomed.Positive.Code)
+        CodeableConcepts.Codes(value).Contains(Snomed.Positive)
         || CodeableConcepts.Texts(value).Any(t => t is not null && t.StartsWith("positive", StringComparison.OrdinalIgnoreCase));
 
     private static string? ReceivedUnit(Quantity? quantity) => quantity is null ? null : quantity.Code ?? quantity.Unit;
@@ -209,7 +209,7 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
 
     private static decimal? FacilityLsc(Observation observation)
     {
-        foreach (var component in observation.Component)
+        foreach (var component in observation.Component.OfType<Observation.ComponentComponent>())
         {
             var name = CodeableConcepts.Describe(component.Code);
             if ((name.Contains("least significant change", StringComparison.OrdinalIgnoreCase) || name.Contains("LSC", StringComparison.Ordinal))
@@ -219,9 +219,9 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
             }
         }
 
-        foreach (var note in observation.Note)
+        foreach (var note in observation.Note.OfType<Annotation>())
         {
-            var match = LscNote().Match(note.Text ?? string.Empty);
+            var match = LscNote().Match(SafeRead.Text(() => note.Text) ?? string.Empty);
             if (match.Success && decimal.TryParse(match.Groups["value"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0m)
             {
                 return value;

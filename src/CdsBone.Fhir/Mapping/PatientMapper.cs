@@ -8,7 +8,7 @@ internal static class PatientMapper
 {
     public static PatientFacts Map(Patient patient, List<InputIssue> issues)
     {
-        var sex = patient.Gender switch
+        var sex = SafeRead.Value(() => patient.Gender) switch
         {
             AdministrativeGender.Male => Sex.Male,
             AdministrativeGender.Female => Sex.Female,
@@ -33,5 +33,5 @@ internal static class PatientMapper
         return new PatientFacts(sex, birthDate);
     }
 
-    private static string Reference(Patient patient) => $"Patient/{patient.Id ?? "(no id)"}";
+    private static string Reference(Patient patient) => FhirReferences.Of(patient);
 }

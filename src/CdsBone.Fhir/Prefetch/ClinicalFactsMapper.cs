@@ -46,27 +46,49 @@ public sealed class ClinicalFactsMapper
         }
 
         var results = values[PrefetchKeys.Observations].Resources.OfType<Observation>()
-            .Select(o => _observations.Map(o, issues)).OfType<ResultFact>().ToList();
+            .Select(o => Guarded(o, () => _observations.Map(o, issues), issues)).OfType<ResultFact>().ToList();
         var facts = new ClinicalFacts
         {
             Patient = MapPatient(values[PrefetchKeys.Patient], issues),
             Labs = results.OfType<LabResult>().ToList(),
             Dxa = results.OfType<DxaResult>().ToList(),
             Medications = values[PrefetchKeys.Medications].Resources.OfType<MedicationRequest>()
-                .Select(m => MedicationMapper.Map(m, issues)).OfType<Therapy>().ToList(),
+                .Select(m => Guarded(m, () => MedicationMapper.Map(m, issues), issues)).OfType<Therapy>().ToList(),
             OrdersUnderReview = MapOrders(input, issues),
-            Conditions = values[PrefetchKeys.Conditions].Resources.OfType<Condition>().Select(ConditionMapper.Map).OfType<ConditionFact>().ToList(),
+            Conditions = values[PrefetchKeys.Conditions].Resources.OfType<Condition>()
+                .Select(c => Guarded(c, () => ConditionMapper.Map(c), issues)).OfType<ConditionFact>().ToList(),
             ConditionsAvailability = values[PrefetchKeys.Conditions].HasData ? DataAvailability.Available : DataAvailability.Unavailable,
             InputIssues = issues,
         };
         return new FactsMapping(facts, [], values.Values.ToList());
     }
 
+    /// <summary>
+    /// Firely's partial result of malformed input can throw from almost any getter (a primitive of the wrong JSON type, a
+    /// single value where a list belongs). A resource that throws while being mapped is reported and left out: untrusted
+    /// input must never fail the whole hook, and the property tests mutate fixtures to prove it.
+    /// </summary>
+    private static T? Guarded<T>(Resource resource, Func<T?> map, List<InputIssue> issues)
+        where T : class
+    {
+        try
+        {
+            return map();
+        }
+#pragma warning disable CA1031 // Untrusted input: any failure of one resource is reported as an issue, see above.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            issues.Add(new InputIssue(FhirReferences.Of(resource), $"could not be read and was not used: {ex.Message}"));
+            return null;
+        }
+    }
+
     private static PatientFacts MapPatient(PrefetchValue value, List<InputIssue> issues)
     {
         if (value.Resources.OfType<Patient>().FirstOrDefault() is { } patient)
         {
-            return PatientMapper.Map(patient, issues);
+            return Guarded(patient, () => PatientMapper.Map(patient, issues), issues) ?? new PatientFacts(Sex.Unknown, null);
         }
 
         issues.Add(new InputIssue("prefetch.patient", "no Patient resource: sex and age are unknown"));
@@ -84,17 +106,17 @@ public sealed class ClinicalFactsMapper
         issues.AddRange(read.Issues.Where(i => !IsToleratedDeviation(i)));
         IEnumerable<MedicationRequest> requests = read.Resource switch
         {
-            Bundle bundle => bundle.Entry.Select(e => e.Resource).OfType<MedicationRequest>(),
+            Bundle bundle => BundleEntries.Resources(bundle, "context.draftOrders", issues).OfType<MedicationRequest>(),
             MedicationRequest single => [single],
             _ => [],
         };
         if (input.Trigger == HookTrigger.OrderSelect)
         {
             var selected = input.Selections.ToHashSet(StringComparer.Ordinal);
-            requests = requests.Where(r => selected.Contains($"MedicationRequest/{r.Id}"));
+            requests = requests.Where(r => selected.Contains(FhirReferences.Of(r)));
         }
 
-        return requests.Select(r => MedicationMapper.Map(r, issues)).OfType<Therapy>().ToList();
+        return requests.Select(r => Guarded(r, () => MedicationMapper.Map(r, issues), issues)).OfType<Therapy>().ToList();
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CdsBone.Fhir.Mapping;
 using CdsBone.Fhir.Serialization;
 using CdsBone.Rules.Facts;
 using Hl7.Fhir.Model;
@@ -51,11 +52,26 @@ public sealed record PrefetchValue(string Key, PrefetchState State, IReadOnlyLis
         {
             null => new(key, PrefetchState.Unreadable, [], null),
             OperationOutcome => new(key, PrefetchState.OperationOutcome, [], null),
-            Bundle bundle => new(key, PrefetchState.Provided, Unwrap(bundle), bundle.Link.FirstOrDefault(l => l.Relation == "next")?.Url),
-            var resource => new(key, PrefetchState.Provided, [resource], null),
+            Bundle bundle => new(key, PrefetchState.Provided, BundleEntries.Resources(bundle, $"prefetch.{key}", issues),
+                BundleEntries.NextLink(bundle, $"prefetch.{key}", issues)),
+            var resource when resource.TypeName == ExpectedType(key) => new(key, PrefetchState.Provided, [resource], null),
+            var resource => Unexpected(key, resource, issues),
         };
     }
 
-    private static List<Resource> Unwrap(Bundle bundle) =>
-        [.. bundle.Entry.Select(e => e.Resource).OfType<Resource>().Where(r => r is not OperationOutcome)];
+    /// <summary>The resource type a key's template returns (cds-services.json).</summary>
+    public static string? ExpectedType(string key) => key switch
+    {
+        PrefetchKeys.Patient => "Patient",
+        PrefetchKeys.Observations => "Observation",
+        PrefetchKeys.Medications => "MedicationRequest",
+        PrefetchKeys.Conditions => "Condition",
+        _ => null,
+    };
+
+    private static PrefetchValue Unexpected(string key, Resource resource, List<InputIssue> issues)
+    {
+        issues.Add(new InputIssue($"prefetch.{key}", $"expected a Bundle or {ExpectedType(key)}, found {resource.TypeName}"));
+        return new(key, PrefetchState.Unreadable, [], null);
+    }
 }
