@@ -1,3 +1,4 @@
+using CdsBone.Rules.Codes;
 using CdsBone.Rules.Facts;
 using CdsBone.Rules.Recognition;
 using Hl7.Fhir.Model;
@@ -11,6 +12,8 @@ namespace CdsBone.Fhir.Mapping;
 internal static class MedicationMapper
 {
     private const string Milligrams = "mg";
+    private const decimal HoursPerDay = 24m;
+    private static readonly string[] TabletUnits = ["{pill}", "{tablet}", "{tbl}", "{tab}", "{capsule}", "tablet", "tab", "pill"];
 
     public static Therapy? Map(MedicationRequest request, List<InputIssue> issues)
     {
@@ -43,10 +46,12 @@ internal static class MedicationMapper
             issues.Add(new InputIssue(id, "MedicationRequest has no id: suggestions cannot refer to it"));
         }
 
-        return new Therapy(id, match.Class, match.Agent, status, ReadDose(request.DosageInstruction.OfType<Dosage>().ToList()), match.RecognisedBy, CodeableConcepts.Describe(concept));
+        var strength = CodeableConcepts.Codes(concept).Select(c => RxNorm.TabletStrengthMg.TryGetValue(c, out var mg) ? mg : (decimal?)null)
+            .FirstOrDefault(mg => mg is not null);
+        return new Therapy(id, match.Class, match.Agent, status, ReadDose(request.DosageInstruction.OfType<Dosage>().ToList(), strength), match.RecognisedBy, CodeableConcepts.Describe(concept));
     }
 
-    private static DoseRegimen? ReadDose(List<Dosage> dosages)
+    private static DoseRegimen? ReadDose(List<Dosage> dosages, decimal? tabletStrengthMg)
     {
         if (dosages.Count != 1)
         {
@@ -56,18 +61,29 @@ internal static class MedicationMapper
         var dosage = dosages[0];
         var repeat = dosage.Timing?.Repeat;
         var dose = dosage.DoseAndRate.OfType<Dosage.DoseAndRateComponent>().Select(d => d.Dose).OfType<Quantity>().FirstOrDefault();
-        if (dose is null || repeat is null || !IsMilligrams(dose))
+        if (dose is null || repeat is null)
         {
             return null;
         }
 
-        var mg = SafeRead.Value(() => dose.Value);
+        // A count of tablets is milligrams only when the product's strength is known; otherwise the dose stays unknown.
+        var perUnit = IsMilligrams(dose) ? 1m : IsTabletCount(dose) ? tabletStrengthMg : null;
+        var mg = SafeRead.Value(() => dose.Value) * perUnit;
         var frequency = SafeRead.Value(() => repeat.Frequency);
         var periodLength = SafeRead.Value(() => repeat.Period);
         var unit = SafeRead.Value(() => repeat.PeriodUnit);
         if (mg is not > 0m || frequency is not > 0 || periodLength is not > 0m || unit is null)
         {
             return null;
+        }
+
+        if (unit == Timing.UnitsOfTime.H)
+        {
+            // "Every 12 hours" is twice daily: hourly periods are expressed per day.
+            var timesPerDay = frequency.Value * HoursPerDay / periodLength.Value;
+            return timesPerDay == decimal.Truncate(timesPerDay)
+                ? new DoseRegimen(mg.Value, (int)timesPerDay, 1m, DosePeriodUnit.Day)
+                : new DoseRegimen(mg.Value, frequency.Value, periodLength.Value / HoursPerDay, DosePeriodUnit.Day);
         }
 
         DosePeriodUnit? periodUnit = unit.Value switch
@@ -79,6 +95,9 @@ internal static class MedicationMapper
         };
         return periodUnit is { } period ? new DoseRegimen(mg.Value, frequency.Value, periodLength.Value, period) : null;
     }
+
+    private static bool IsTabletCount(Quantity quantity) =>
+        SafeRead.Text(() => quantity.Code ?? quantity.Unit) is { } unit && TabletUnits.Contains(unit, StringComparer.OrdinalIgnoreCase);
 
     private static bool IsMilligrams(Quantity quantity) =>
         string.Equals(SafeRead.Text(() => quantity.Code ?? quantity.Unit), Milligrams, StringComparison.Ordinal);

@@ -5,6 +5,18 @@ public static class RxNorm
 {
     private static ClinicalCode Code(string code) => new(CodeSystems.RxNorm, code);
 
+    /// <summary>
+    /// Strength in milligrams of the single-strength oral products above: a dose sent as a count of tablets
+    /// (<c>{pill}</c>) is converted with it (1 {pill} of 199224 is 1 mg).
+    /// </summary>
+    public static IReadOnlyDictionary<ClinicalCode, decimal> TabletStrengthMg { get; } = new Dictionary<ClinicalCode, decimal>
+    {
+        [Code("199224")] = 1m,
+        [Code("151124")] = 1m,
+        [Code("200064")] = 2.5m,
+        [Code("310261")] = 25m,
+    };
+
     /// <summary>anastrozole (ingredient), V2.</summary>
     public static readonly ClinicalCode Anastrozole = Code("84857");
     /// <summary>anastrozole 1 MG Oral Tablet (SCD).</summary>

@@ -45,7 +45,6 @@ public sealed record DoseRegimen(decimal DoseMg, int Frequency, decimal Period, 
         };
         var every = (Period, PeriodUnit) switch
         {
-            (1m, DosePeriodUnit.Day) when Frequency == 1 => "daily",
             (1m, DosePeriodUnit.Day) => "daily",
             (1m, DosePeriodUnit.Week) => "weekly",
             (1m, DosePeriodUnit.Month) => "monthly",
