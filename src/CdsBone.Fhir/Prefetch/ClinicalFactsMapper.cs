@@ -30,6 +30,7 @@ public sealed class ClinicalFactsMapper
     {
         ArgumentNullException.ThrowIfNull(input);
         var issues = new List<InputIssue>();
+        var resources = new HookResources();
         var values = new[] { PrefetchKeys.Patient, PrefetchKeys.Observations, PrefetchKeys.Medications, PrefetchKeys.Conditions }
             .Select(key => PrefetchValue.Classify(key, input.Prefetch.TryGetValue(key, out var json) ? json : null, _reader, issues))
             .ToDictionary(v => v.Key, StringComparer.Ordinal);
@@ -37,7 +38,7 @@ public sealed class ClinicalFactsMapper
         var missing = PrefetchKeys.Required.Select(k => values[k]).Where(v => !v.HasData).Select(v => new MissingPrefetch(v.Key, v.State)).ToList();
         if (missing.Count > 0)
         {
-            return new FactsMapping(null, missing, values.Values.ToList());
+            return new FactsMapping(null, missing, values.Values.ToList(), resources);
         }
 
         foreach (var paged in values.Values.Where(v => v.NextPage is not null))
@@ -54,13 +55,18 @@ public sealed class ClinicalFactsMapper
             Dxa = results.OfType<DxaResult>().ToList(),
             Medications = values[PrefetchKeys.Medications].Resources.OfType<MedicationRequest>()
                 .Select(m => Guarded(m, () => MedicationMapper.Map(m, issues), issues)).OfType<Therapy>().ToList(),
-            OrdersUnderReview = MapOrders(input, issues),
+            OrdersUnderReview = MapOrders(input, issues, resources),
             Conditions = values[PrefetchKeys.Conditions].Resources.OfType<Condition>()
                 .Select(c => Guarded(c, () => ConditionMapper.Map(c), issues)).OfType<ConditionFact>().ToList(),
             ConditionsAvailability = values[PrefetchKeys.Conditions].HasData ? DataAvailability.Available : DataAvailability.Unavailable,
             InputIssues = issues,
         };
-        return new FactsMapping(facts, [], values.Values.ToList());
+        foreach (var request in values[PrefetchKeys.Medications].Resources.OfType<MedicationRequest>())
+        {
+            resources.Add(FhirReferences.Of(request), request);
+        }
+
+        return new FactsMapping(facts, [], values.Values.ToList(), resources);
     }
 
     /// <summary>
@@ -95,7 +101,7 @@ public sealed class ClinicalFactsMapper
         return new PatientFacts(Sex.Unknown, null);
     }
 
-    private List<Therapy> MapOrders(HookInput input, List<InputIssue> issues)
+    private List<Therapy> MapOrders(HookInput input, List<InputIssue> issues, HookResources resources)
     {
         if (input.Trigger == HookTrigger.PatientView || input.DraftOrders is not { ValueKind: JsonValueKind.Object } draftOrders)
         {
@@ -116,7 +122,13 @@ public sealed class ClinicalFactsMapper
             requests = requests.Where(r => selected.Contains(FhirReferences.Of(r)));
         }
 
-        return requests.Select(r => Guarded(r, () => MedicationMapper.Map(r, issues), issues)).OfType<Therapy>().ToList();
+        var orders = requests.ToList();
+        foreach (var order in orders)
+        {
+            resources.Add(FhirReferences.Of(order), order);
+        }
+
+        return orders.Select(r => Guarded(r, () => MedicationMapper.Map(r, issues), issues)).OfType<Therapy>().ToList();
     }
 
     /// <summary>

@@ -6,7 +6,8 @@ namespace CdsBone.Fhir.Prefetch;
 /// <param name="Facts">The facts, when every required key had data.</param>
 /// <param name="Missing">The required keys without data.</param>
 /// <param name="Values">How each prefetch key was classified (for telemetry: provided, missing, unreadable).</param>
-public sealed record FactsMapping(ClinicalFacts? Facts, IReadOnlyList<MissingPrefetch> Missing, IReadOnlyList<PrefetchValue> Values)
+/// <param name="Resources">The medication orders, for update suggestions.</param>
+public sealed record FactsMapping(ClinicalFacts? Facts, IReadOnlyList<MissingPrefetch> Missing, IReadOnlyList<PrefetchValue> Values, HookResources Resources)
 {
     /// <summary>True when the facts could be built.</summary>
     public bool IsComplete => Facts is not null;

@@ -36,7 +36,7 @@ internal static class ContextNotes
         }
 
         notes.Add(new("Advisory only: this supports, and does not replace, the clinician's judgement."));
-        return notes;
+        return notes.DistinctBy(n => n.Text).ToList();
     }
 
     private static void AddRecognitionNotes(ClinicalPicture picture, List<ContextNote> notes)

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+using CdsBone.Rules.Evaluation;
+using CdsBone.Rules.Picture;
+
+namespace CdsBone.Api.Cards;
+
+/// <summary>
+/// The card detail (CLINICAL-RULES.md §6): one line per rule that fired, the advice, a table of the values used (as
+/// received and converted, with dates, assay and status), what was not used and why, context lines, and the sources.
+/// </summary>
+internal static class DetailMarkdown
+{
+    public static string For(Decision decision, string rulesetVersion)
+    {
+        var md = new StringBuilder(1024);
+        md.AppendLine("**Why**").AppendLine();
+        foreach (var finding in decision.Findings)
+        {
+            md.Append("- ").AppendLine(Markdown.Escape(finding.Reason));
+        }
+
+        AppendList(md, "Advice", decision.Advice);
+        AppendEvidence(md, decision.Evidence);
+        AppendList(md, "Not used", decision.Ignored.Select(Ignored));
+        AppendList(md, "Context", decision.Notes.Select(n => n.Text));
+
+        var sources = decision.RuleIds.SelectMany(Citations.For).Distinct().ToList();
+        if (sources.Count > 0)
+        {
+            md.AppendLine().AppendLine("**Sources**").AppendLine();
+            foreach (var source in sources)
+            {
+                md.Append("- [").Append(source.Key).Append("] ").AppendLine(Markdown.Escape(source.Title));
+            }
+        }
+
+        md.AppendLine().Append("Rules: ").Append(string.Join(", ", decision.RuleIds)).Append(" · ruleset ").Append(Markdown.Escape(rulesetVersion));
+        return md.ToString();
+    }
+
+    private static void AppendList(StringBuilder md, string heading, IEnumerable<string> lines)
+    {
+        var first = true;
+        foreach (var line in lines)
+        {
+            if (first)
+            {
+                md.AppendLine().Append("**").Append(heading).AppendLine("**").AppendLine();
+                first = false;
+            }
+
+            md.Append("- ").AppendLine(Markdown.Escape(line));
+        }
+    }
+
+    private static void AppendEvidence(StringBuilder md, IReadOnlyList<EvidenceItem> evidence)
+    {
+        if (evidence.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine().AppendLine("**Values used**").AppendLine();
+        md.AppendLine("| Analyte | Value | As received | Date | Assay | Status |");
+        md.AppendLine("|---|---|---|---|---|---|");
+        foreach (var item in evidence)
+        {
+            md.Append("| ").Append(Markdown.Escape(item.Analyte))
+                .Append(" | ").Append(Markdown.Escape(Value(item.Comparator, item.Value, item.Unit)))
+                .Append(" | ").Append(Markdown.Escape(Value(item.Comparator, item.ReceivedValue, item.ReceivedUnit ?? string.Empty)))
+                .Append(" | ").Append(Date(item.Effective))
+                .Append(" | ").Append(Markdown.Escape(item.Assay ?? "—"))
+                .Append(" | ").Append(Markdown.Escape(item.Status))
+                .AppendLine(" |");
+        }
+    }
+
+    private static string Ignored(IgnoredResult ignored)
+    {
+        var e = ignored.Evidence;
+        return $"{e.Analyte} {Value(e.Comparator, e.ReceivedValue, e.ReceivedUnit ?? string.Empty)} ({Date(e.Effective)}): {ignored.Explanation}";
+    }
+
+    private static string Value(Rules.Facts.Comparator comparator, decimal? value, string unit) =>
+        value is { } v ? $"{Describe.Comparator(comparator)}{Describe.Number(v)} {(unit == "1" ? string.Empty : unit)}".TrimEnd() : "—";
+
+    private static string Date(DateTimeOffset? effective) =>
+        effective?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "no date";
+}

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CdsBone.Api.CdsHooks;
+
+/// <summary>
+/// JSON for CDS Hooks: camelCase, nulls omitted (checklist 1.A.2: no null or empty value is emitted; empty lists are
+/// left null by the builders), unknown properties ignored on read, depth bounded.
+/// </summary>
+public static class CdsJson
+{
+    /// <summary>Maximum JSON nesting accepted (FHIR resources in prefetch are deep, but not this deep).</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>The options.</summary>
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    /// <summary>Reader options for request bodies.</summary>
+    public static JsonDocumentOptions DocumentOptions { get; } = new() { MaxDepth = MaxDepth, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            MaxDepth = MaxDepth,
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace CdsBone.Api.CdsHooks;
+
+/// <summary>The response of a CDS service: <c>{"cards": [...]}</c>, <c>[]</c> when there is nothing to say.</summary>
+/// <param name="Cards">The cards.</param>
+public sealed record CdsServiceResponse(IReadOnlyList<Card> Cards);
+
+/// <summary>Card urgency (CDS Hooks <c>indicator</c>).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<CardIndicator>))]
+public enum CardIndicator
+{
+    /// <summary>info.</summary>
+    [JsonStringEnumMemberName("info")]
+    Info,
+    /// <summary>warning.</summary>
+    [JsonStringEnumMemberName("warning")]
+    Warning,
+    /// <summary>critical.</summary>
+    [JsonStringEnumMemberName("critical")]
+    Critical,
+}
+
+/// <summary>A CDS Hooks card (<see href="https://cds-hooks.hl7.org/2.0/#card-attributes"/>).</summary>
+public sealed record Card
+{
+    /// <summary>A fresh UUID; the client echoes it in feedback.</summary>
+    public required string Uuid { get; init; }
+
+    /// <summary>Under 140 characters, naming the decisive value.</summary>
+    public required string Summary { get; init; }
+
+    /// <summary>Markdown: reasons, the evidence table, what was not used, context and citations.</summary>
+    public string? Detail { get; init; }
+
+    /// <summary>Urgency.</summary>
+    public required CardIndicator Indicator { get; init; }
+
+    /// <summary>Where the advice comes from, with the recommendation as <c>topic</c>.</summary>
+    public required CardSource Source { get; init; }
+
+    /// <summary>Actionable suggestions; null (omitted) when none.</summary>
+    public IReadOnlyList<Suggestion>? Suggestions { get; init; }
+
+    /// <summary><c>at-most-one</c> whenever suggestions are present.</summary>
+    public string? SelectionBehavior { get; init; }
+
+    /// <summary>Reasons a clinician may give for overriding.</summary>
+    public IReadOnlyList<Coding>? OverrideReasons { get; init; }
+
+    /// <summary>Links to the evidence behind the rules that fired.</summary>
+    public IReadOnlyList<CardLink>? Links { get; init; }
+
+    /// <summary><c>{"org.cdsbone": {ruleIds, rulesetVersion, evidence}}</c>: machine-readable, for integrators.</summary>
+    public JsonObject? Extension { get; init; }
+}
+
+/// <summary>card.source.</summary>
+/// <param name="Label">Human-readable source label.</param>
+/// <param name="Url">An absolute URL about the source.</param>
+/// <param name="Topic">The recommendation Coding.</param>
+public sealed record CardSource(string Label, string? Url, Coding? Topic);
+
+/// <summary>A CDS Hooks Coding (system and code required; display required for override reasons).</summary>
+/// <param name="System">Code system URI.</param>
+/// <param name="Code">The code.</param>
+/// <param name="Display">Human-readable text.</param>
+public sealed record Coding(string System, string Code, string? Display);
+
+/// <summary>A suggestion: actions applied together when the clinician accepts it.</summary>
+public sealed record Suggestion
+{
+    /// <summary>Button text.</summary>
+    public required string Label { get; init; }
+
+    /// <summary>A UUID, echoed in feedback's acceptedSuggestions.</summary>
+    public required string Uuid { get; init; }
+
+    /// <summary>True on the one recommended suggestion; omitted otherwise.</summary>
+    public bool? IsRecommended { get; init; }
+
+    /// <summary>The actions.</summary>
+    public required IReadOnlyList<CdsAction> Actions { get; init; }
+}
+
+/// <summary>A CDS Hooks action.</summary>
+public sealed record CdsAction
+{
+    /// <summary><c>create</c>, <c>update</c> or <c>delete</c>.</summary>
+    public required string Type { get; init; }
+
+    /// <summary>What it does.</summary>
+    public required string Description { get; init; }
+
+    /// <summary>The FHIR resource (create, update).</summary>
+    public JsonNode? Resource { get; init; }
+
+    /// <summary>The relative reference to delete.</summary>
+    public string? ResourceId { get; init; }
+}
+
+/// <summary>A card link.</summary>
+/// <param name="Label">Link text.</param>
+/// <param name="Url">Absolute URL.</param>
+/// <param name="Type">Always <c>absolute</c> here.</param>
+public sealed record CardLink(string Label, string Url, string Type);

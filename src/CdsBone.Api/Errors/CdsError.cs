@@ -1,0 +1,91 @@
+using CdsBone.Fhir.Prefetch;
+using CdsBone.Fhir.Serialization;
+
+namespace CdsBone.Api.Errors;
+
+/// <summary>
+/// An expected failure of a CDS Hooks call, as data (STYLE.md rule 8). <see cref="ErrorResponses"/> turns each into
+/// its HTTP status and an OperationOutcome body, in one place.
+/// </summary>
+public abstract record CdsError
+{
+    /// <summary>The HTTP status.</summary>
+    public abstract int StatusCode { get; }
+
+    /// <summary>The OperationOutcome issues.</summary>
+    public abstract IReadOnlyList<OutcomeIssue> Issues { get; }
+}
+
+/// <summary>400: the body is not JSON, or not the shape CDS Hooks requires.</summary>
+/// <param name="Problem">What is wrong.</param>
+/// <param name="Expression">Where, e.g. <c>hookInstance</c>.</param>
+public sealed record MalformedRequest(string Problem, string? Expression = null) : CdsError
+{
+    /// <inheritdoc />
+    public override int StatusCode => StatusCodes.Status400BadRequest;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<OutcomeIssue> Issues => [new(OutcomeIssueType.Structure, Problem, Expression)];
+}
+
+/// <summary>400: the request's hook is not the one this service serves.</summary>
+/// <param name="ServiceId">The service called.</param>
+/// <param name="Expected">Its hook.</param>
+/// <param name="Received">The request's hook.</param>
+public sealed record HookMismatch(string ServiceId, string Expected, string Received) : CdsError
+{
+    /// <inheritdoc />
+    public override int StatusCode => StatusCodes.Status400BadRequest;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<OutcomeIssue> Issues =>
+        [new(OutcomeIssueType.Invalid, $"service '{ServiceId}' serves the '{Expected}' hook, not '{Received}'", "hook")];
+}
+
+/// <summary>404: no such CDS service.</summary>
+/// <param name="ServiceId">The id asked for.</param>
+public sealed record UnknownService(string ServiceId) : CdsError
+{
+    /// <inheritdoc />
+    public override int StatusCode => StatusCodes.Status404NotFound;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<OutcomeIssue> Issues =>
+        [new(OutcomeIssueType.NotFound, $"no CDS service '{ServiceId}'; GET /cds-services lists them")];
+}
+
+/// <summary>412: required data was neither prefetched nor otherwise available (CDS Hooks: SHALL answer 412).</summary>
+/// <param name="Missing">The required prefetch keys without data.</param>
+public sealed record RequiredDataUnavailable(IReadOnlyList<MissingPrefetch> Missing) : CdsError
+{
+    /// <inheritdoc />
+    public override int StatusCode => StatusCodes.Status412PreconditionFailed;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<OutcomeIssue> Issues =>
+        Missing.Select(m => new OutcomeIssue(OutcomeIssueType.Incomplete, m.Message, $"prefetch.{m.Key}")).ToList();
+}
+
+/// <summary>413: the body is over <c>CdsBone:Limits:MaxRequestBytes</c>.</summary>
+/// <param name="LimitBytes">The limit.</param>
+public sealed record PayloadTooLarge(long LimitBytes) : CdsError
+{
+    /// <inheritdoc />
+    public override int StatusCode => StatusCodes.Status413PayloadTooLarge;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<OutcomeIssue> Issues =>
+        [new(OutcomeIssueType.TooCostly, $"the request body is larger than {LimitBytes} bytes")];
+}
+
+/// <summary>415: the body is not JSON.</summary>
+/// <param name="ContentType">What was sent.</param>
+public sealed record UnsupportedMediaType(string? ContentType) : CdsError
+{
+    /// <inheritdoc />
+    public override int StatusCode => StatusCodes.Status415UnsupportedMediaType;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<OutcomeIssue> Issues =>
+        [new(OutcomeIssueType.NotSupported, $"expected Content-Type application/json, got '{ContentType ?? "(none)"}'")];
+}

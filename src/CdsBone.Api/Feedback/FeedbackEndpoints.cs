@@ -1,0 +1,68 @@
+using CdsBone.Api.Cards;
+using CdsBone.Api.CdsHooks;
+using CdsBone.Api.Discovery;
+using CdsBone.Api.Errors;
+using CdsBone.Api.Options;
+using CdsBone.Api.Services;
+using CdsBone.Api.Telemetry;
+using Microsoft.Extensions.Options;
+
+namespace CdsBone.Api.Feedback;
+
+/// <summary>
+/// <c>POST /cds-services/{id}/feedback</c>: card outcomes become a log event and a metric each (rule ids read from the
+/// card uuid, outcome, override reason code); the user's comment is never recorded. Unknown card uuids are counted
+/// as rule "unknown", not refused.
+/// </summary>
+internal static class FeedbackEndpoints
+{
+    private const string Unknown = "unknown";
+    private const string None = "none";
+
+    public static IEndpointRouteBuilder MapFeedback(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/cds-services/{id}/feedback", ReceiveAsync)
+            .WithName("Feedback")
+            .WithTags("CDS Hooks")
+            .WithSummary("Report what happened to cards (accepted, overridden)")
+            .Accepts<FeedbackRequest>("application/json")
+            .Produces(StatusCodes.Status200OK)
+            .Produces<OperationOutcomeSchema>(StatusCodes.Status400BadRequest, ErrorResponses.FhirJson)
+            .Produces<OperationOutcomeSchema>(StatusCodes.Status404NotFound, ErrorResponses.FhirJson);
+        return endpoints;
+    }
+
+    private static async Task<IResult> ReceiveAsync(
+        string id, HttpRequest http, DiscoveryDocument discovery, IOptionsSnapshot<CdsBoneOptions> options, CdsMetrics metrics,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger("CdsBone.Feedback");
+        if (discovery.Find(id) is null)
+        {
+            return ErrorResponses.ToResult(new UnknownService(id));
+        }
+
+        var (body, bodyError) = await RequestBody.ReadJsonAsync(http, options.Value.Limits.MaxRequestBytes, cancellationToken);
+        var (feedback, error) = bodyError is null ? FeedbackParser.Parse(body) : (null, bodyError);
+        if (error is not null)
+        {
+            Log.FeedbackRejected(logger, id, error.GetType().Name);
+            return ErrorResponses.ToResult(error);
+        }
+
+        foreach (var entry in feedback!.Feedback)
+        {
+            var rules = CardId.TryRead(entry.Card, out var ruleIds, out _) ? ruleIds.Select(r => r.ToString()).ToList() : [Unknown];
+            var reason = entry.OverrideReason?.Reason?.Code ?? None;
+            var ruleList = string.Join(",", rules);
+            Log.FeedbackReceived(logger, id, entry.Card, entry.Outcome, reason, ruleList, entry.AcceptedSuggestions?.Count ?? 0);
+
+            foreach (var rule in rules)
+            {
+                metrics.Feedback(id, rule, entry.Outcome, reason);
+            }
+        }
+
+        return TypedResults.Ok();
+    }
+}

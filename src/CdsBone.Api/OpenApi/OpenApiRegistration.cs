@@ -1,0 +1,31 @@
+namespace CdsBone.Api.OpenApi;
+
+/// <summary>The OpenAPI document (Microsoft.AspNetCore.OpenApi) at /openapi/v1.json and Swagger UI at /swagger.</summary>
+internal static class OpenApiRegistration
+{
+    public static IServiceCollection AddCdsBoneOpenApi(this IServiceCollection services)
+    {
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "CdsBone";
+                document.Info.Description = "CDS Hooks 2.0 services advising on starting, adjusting or stopping anastrozole, with the evidence behind each card.";
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer<ExampleTransformer>();
+        });
+        return services;
+    }
+
+    public static WebApplication MapCdsBoneOpenApi(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.UseSwaggerUI(ui =>
+        {
+            ui.SwaggerEndpoint("/openapi/v1.json", "CdsBone v1");
+            ui.RoutePrefix = "swagger";
+        });
+        return app;
+    }
+}

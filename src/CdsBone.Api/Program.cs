@@ -1,0 +1,27 @@
+using CdsBone.Api;
+using CdsBone.Api.OpenApi;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Configuration: CdsBone options and clinical thresholds, validated on start; body limit; default URL.
+builder.AddCdsBoneConfiguration();
+
+// CDS Hooks: discovery, FHIR mapping, rules, cards, clock, metrics.
+builder.Services.AddCdsHooks();
+
+// Errors: OperationOutcome bodies, mapped in one place.
+builder.Services.AddCdsBoneErrors();
+
+// Browser clients (the CDS Hooks sandbox).
+builder.Services.AddCdsBoneCors(builder.Configuration, builder.Environment);
+
+// API description.
+builder.Services.AddCdsBoneOpenApi();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.MapCdsHooks();
+app.MapCdsBoneOpenApi();
+
+app.Run();

@@ -1,0 +1,91 @@
+using CdsBone.Api.Cards;
+using CdsBone.Api.CdsHooks;
+using CdsBone.Api.Discovery;
+using CdsBone.Api.Errors;
+using CdsBone.Api.Options;
+using CdsBone.Api.Telemetry;
+using CdsBone.Fhir.Prefetch;
+using CdsBone.Rules.Evaluation;
+using Microsoft.Extensions.Options;
+
+namespace CdsBone.Api.Services;
+
+/// <summary>
+/// One hook call, after the request was read: FHIR to facts, the rules with "now" from the injected clock, cards, and
+/// the service's mode (active, shadow, off). Errors come back as data; nothing here knows HTTP.
+/// </summary>
+public sealed class HookEvaluator(
+    ClinicalFactsMapper mapper,
+    RuleEngine engine,
+    CardAssembler cards,
+    TimeProvider time,
+    IOptionsMonitor<CdsBoneOptions> options,
+    CdsMetrics metrics,
+    ILogger<HookEvaluator> logger)
+{
+    /// <summary>Answers <paramref name="request"/> for <paramref name="service"/>.</summary>
+    public HookAnswer Evaluate(CdsService service, CdsServiceRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(request);
+        var mode = options.CurrentValue.ModeOf(service.Id);
+        var modeName = mode.ToString().ToLowerInvariant();
+        if (mode == ServiceMode.Off)
+        {
+            Log.ServiceOff(logger, service.Id, request.HookInstance);
+            metrics.HookCall(service.Id, modeName, "off");
+            return HookAnswer.NoCards;
+        }
+
+        var (input, patientId, inputError) = HookInputReader.Read(service, request);
+        if (inputError is not null)
+        {
+            return Rejected(service, modeName, inputError);
+        }
+
+        var mapping = mapper.Map(input!);
+        if (!mapping.IsComplete)
+        {
+            Log.RequiredDataUnavailable(logger, service.Id, request.HookInstance, string.Join(",", mapping.Missing.Select(m => m.Key)));
+            return Rejected(service, modeName, new RequiredDataUnavailable(mapping.Missing));
+        }
+
+        var result = engine.Evaluate(new EvaluationRequest(service.Trigger, mapping.Facts!, time.GetUtcNow()));
+        var answer = cards.Assemble(result, mapping.Resources, patientId!);
+        Record(service, request, modeName, result, answer, mapping.Facts!.InputIssues.Count);
+        metrics.HookCall(service.Id, modeName, "ok");
+        return mode == ServiceMode.Shadow ? HookAnswer.NoCards : HookAnswer.Cards(answer);
+    }
+
+    private HookAnswer Rejected(CdsService service, string mode, CdsError error)
+    {
+        Log.HookRejected(logger, service.Id, error.StatusCode, error.GetType().Name);
+        metrics.HookCall(service.Id, mode, error.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return HookAnswer.Failed(error);
+    }
+
+    private void Record(CdsService service, CdsServiceRequest request, string mode, EvaluationResult result, IReadOnlyList<Card> answer, int inputIssues)
+    {
+        foreach (var decision in result.Decisions)
+        {
+            metrics.Card(service.Id, mode, decision.Recommendation.ToCode(), decision.Indicator.ToString().ToLowerInvariant());
+        }
+
+        if (!logger.IsEnabled(LogLevel.Information))
+        {
+            return;
+        }
+
+        var ruleIds = string.Join(",", result.Decisions.SelectMany(d => d.RuleIds).Distinct());
+        var recommendations = string.Join(",", result.Decisions.Select(d => d.Recommendation.ToCode()));
+        var indicators = string.Join(",", result.Decisions.Select(d => d.Indicator.ToString().ToLowerInvariant()));
+        if (mode == "shadow")
+        {
+            Log.ShadowCards(logger, service.Id, request.HookInstance, answer.Count, recommendations, ruleIds);
+        }
+        else
+        {
+            Log.HookAnswered(logger, service.Id, request.HookInstance, mode, answer.Count, ruleIds, indicators, inputIssues);
+        }
+    }
+}

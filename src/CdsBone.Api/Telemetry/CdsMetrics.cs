@@ -1,0 +1,39 @@
+using System.Diagnostics.Metrics;
+
+namespace CdsBone.Api.Telemetry;
+
+/// <summary>
+/// CdsBone's instruments, on the meter <see cref="MeterName"/>. Tags are service ids, modes, codes and rule ids: no
+/// patient data. Exported by the operations issue (OpenTelemetry, Prometheus names with the <c>cdsbone_</c> prefix).
+/// </summary>
+public sealed class CdsMetrics
+{
+    /// <summary>The meter name.</summary>
+    public const string MeterName = "CdsBone";
+
+    private readonly Counter<long> _hooks;
+    private readonly Counter<long> _cards;
+    private readonly Counter<long> _feedback;
+
+    /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
+    public CdsMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = meterFactory.Create(MeterName);
+        _hooks = meter.CreateCounter<long>("cdsbone_hook_calls", "{call}", "Hook calls by service, mode and outcome (ok or the HTTP status).");
+        _cards = meter.CreateCounter<long>("cdsbone_cards", "{card}", "Cards by service, mode (shadow cards are counted but not returned), recommendation and indicator.");
+        _feedback = meter.CreateCounter<long>("cdsbone_feedback", "{outcome}", "Card outcomes by service, rule, outcome and override reason.");
+    }
+
+    /// <summary>Counts a hook call.</summary>
+    public void HookCall(string serviceId, string mode, string outcome) =>
+        _hooks.Add(1, new("service", serviceId), new("mode", mode), new("outcome", outcome));
+
+    /// <summary>Counts a card.</summary>
+    public void Card(string serviceId, string mode, string recommendation, string indicator) =>
+        _cards.Add(1, new("service", serviceId), new("mode", mode), new("recommendation", recommendation), new("indicator", indicator));
+
+    /// <summary>Counts a feedback outcome once per rule the card carried.</summary>
+    public void Feedback(string serviceId, string rule, string outcome, string overrideReason) =>
+        _feedback.Add(1, new("service", serviceId), new("rule", rule), new("outcome", outcome), new("override_reason", overrideReason));
+}

@@ -1,0 +1,35 @@
+namespace CdsBone.Api.Telemetry;
+
+/// <summary>
+/// Source-generated log events with stable ids. They carry service ids, hook instances, rule ids, counts and codes:
+/// never a patient identifier, a resource id, a value or a token (STYLE.md rule 10).
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information,
+        Message = "Hook {ServiceId} {HookInstance} answered {CardCount} card(s) in mode {Mode}: rules [{RuleIds}], indicators [{Indicators}], {InputIssueCount} input issue(s)")]
+    public static partial void HookAnswered(ILogger logger, string serviceId, string hookInstance, string mode, int cardCount, string ruleIds, string indicators, int inputIssueCount);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information,
+        Message = "Shadow hook {ServiceId} {HookInstance} would have returned {CardCount} card(s): recommendations [{Recommendations}], rules [{RuleIds}]")]
+    public static partial void ShadowCards(ILogger logger, string serviceId, string hookInstance, int cardCount, string recommendations, string ruleIds);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Hook {ServiceId} {HookInstance} not evaluated: the service is off")]
+    public static partial void ServiceOff(ILogger logger, string serviceId, string hookInstance);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Hook {ServiceId} rejected with {StatusCode}: {ErrorKind}")]
+    public static partial void HookRejected(ILogger logger, string serviceId, int statusCode, string errorKind);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Hook {ServiceId} {HookInstance}: required data unavailable for prefetch key(s) [{Keys}]")]
+    public static partial void RequiredDataUnavailable(ILogger logger, string serviceId, string hookInstance, string keys);
+
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Information,
+        Message = "Feedback for {ServiceId}: card {CardUuid} {Outcome}, override reason {OverrideReason}, rules [{RuleIds}], {AcceptedSuggestionCount} accepted suggestion(s)")]
+    public static partial void FeedbackReceived(ILogger logger, string serviceId, string cardUuid, string outcome, string overrideReason, string ruleIds, int acceptedSuggestionCount);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Feedback for {ServiceId} rejected: {Problem}")]
+    public static partial void FeedbackRejected(ILogger logger, string serviceId, string problem);
+
+    [LoggerMessage(EventId = 1900, Level = LogLevel.Error, Message = "Unhandled {ExceptionType} on {Path}")]
+    public static partial void UnhandledException(ILogger logger, string exceptionType, string path);
+}
