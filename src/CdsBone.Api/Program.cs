@@ -1,4 +1,5 @@
 using CdsBone.Api;
+using CdsBone.Api.Errors;
 using CdsBone.Api.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,7 @@ builder.Services.AddCdsBoneOpenApi();
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseOperationOutcomeStatusPages();
 app.MapCdsHooks();
 app.MapCdsBoneOpenApi();
 
