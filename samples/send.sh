@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Fires the sample hooks at a running CdsBone and prints the cards readably.
+#   samples/send.sh                         all three samples at http://localhost:8080
+#   samples/send.sh http://host:8080        another base URL
+#   samples/send.sh http://localhost:8080 samples/order-sign.json
+# Dates are moved to today first (python3), so the samples never go stale; without python3 they are sent as they are.
+# Set CDSBONE_TOKEN to send "Authorization: Bearer $CDSBONE_TOKEN" when the service requires authentication.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+base="${1:-http://localhost:8080}"
+shift || true
+samples=("$@")
+[ ${#samples[@]} -gt 0 ] || samples=("$here/order-sign.json" "$here/order-select.json" "$here/patient-view.json")
+
+auth=()
+[ -z "${CDSBONE_TOKEN:-}" ] || auth=(-H "Authorization: Bearer $CDSBONE_TOKEN")
+
+for sample in "${samples[@]}"; do
+  hook=$(basename "$sample" .json)
+  service="anastrozole-$hook"
+  if command -v python3 >/dev/null 2>&1; then
+    body=$(python3 "$here/redate.py" "$sample")
+  else
+    body=$(cat "$sample")
+  fi
+  echo "== POST $base/cds-services/$service ($hook)"
+  response=$(curl -sS -w '\n%{http_code}' -X POST -H 'Content-Type: application/json' "${auth[@]}" \
+    --data-binary "$body" "$base/cds-services/$service")
+  status=$(tail -n 1 <<<"$response")
+  json=$(sed '$d' <<<"$response")
+  echo "HTTP $status"
+  if command -v python3 >/dev/null 2>&1; then
+    python3 - "$json" <<'PY'
+import json, sys
+body = json.loads(sys.argv[1])
+if "cards" not in body:
+    print(json.dumps(body, indent=2)); sys.exit()
+if not body["cards"]:
+    print("  (no cards)")
+for card in body["cards"]:
+    topic = card["source"].get("topic", {}).get("code", "?")
+    print(f"  [{card['indicator'].upper()}] {topic}: {card['summary']}")
+    rules = card.get("extension", {}).get("org.cdsbone", {}).get("ruleIds", [])
+    print(f"    rules: {', '.join(rules)}")
+    for suggestion in card.get("suggestions", []):
+        mark = "*" if suggestion.get("isRecommended") else "-"
+        print(f"    {mark} suggestion: {suggestion['label']}")
+PY
+  else
+    echo "$json"
+  fi
+  echo
+done
