@@ -20,7 +20,10 @@ internal static class MedicationMapper
         var concept = request.Medication as CodeableConcept;
         if (request.Medication is ResourceReference reference)
         {
-            concept = new CodeableConcept { Text = SafeRead.Text(() => reference.Display) };
+            // A contained Medication (reference "#id") carries the codes; otherwise only the display can be read.
+            var containedId = SafeRead.Text(() => reference.Reference) is { Length: > 1 } r && r[0] == '#' ? r[1..] : null;
+            var contained = request.Contained.OfType<Medication>().FirstOrDefault(m => containedId is not null && SafeRead.Text(() => m.Id) == containedId);
+            concept = contained?.Code ?? new CodeableConcept { Text = SafeRead.Text(() => reference.Display) };
         }
 
         var recognised = MedicationCatalog.Recognise(CodeableConcepts.Codes(concept), CodeableConcepts.Texts(concept));

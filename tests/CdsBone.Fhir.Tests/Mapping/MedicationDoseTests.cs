@@ -44,3 +44,24 @@ public sealed class MedicationDoseTests
         return mapping.Facts!;
     }
 }
+
+public sealed class ContainedMedicationTests
+{
+    [Fact]
+    public void Map_ContainedMedication_IsRecognisedByItsCode()
+    {
+        const string json = """
+            {"hook": "order-sign", "hookInstance": "x", "context": {"draftOrders": {"resourceType": "Bundle", "entry": [{"resource": {
+              "resourceType": "MedicationRequest", "id": "d1", "status": "draft", "intent": "order", "subject": {"reference": "Patient/p"},
+              "contained": [{"resourceType": "Medication", "id": "med", "code": {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "199224"}]}}],
+              "medicationReference": {"reference": "#med"}}}]}},
+             "prefetch": {"patient": {"resourceType": "Patient", "id": "p", "gender": "male", "birthDate": "1970-01-01"}, "observations": null, "medications": null}}
+            """;
+
+        var mapping = Pipeline.Mapper.Map(HookRequestFile.Parse(json));
+
+        var order = Assert.Single(mapping.Facts!.OrdersUnderReview);
+        Assert.Equal(Rules.Facts.RecognitionMethod.Code, order.RecognisedBy);
+        Assert.Equal("anastrozole", order.Agent);
+    }
+}
