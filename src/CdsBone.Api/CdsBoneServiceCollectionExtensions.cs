@@ -4,11 +4,13 @@ using CdsBone.Api.Errors;
 using CdsBone.Api.Options;
 using CdsBone.Api.Services;
 using CdsBone.Api.Telemetry;
+using CdsBone.Fhir.Client;
 using CdsBone.Fhir.Prefetch;
 using CdsBone.Fhir.Serialization;
 using CdsBone.Fhir.Units;
 using CdsBone.Rules.Evaluation;
 using CdsBone.Rules.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CdsBone.Api;
@@ -24,6 +26,7 @@ internal static class CdsBoneServiceCollectionExtensions
     {
         builder.Services.AddOptions<CdsBoneOptions>().BindConfiguration(CdsBoneOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<RuleOptions>().BindConfiguration(RuleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<FhirClientOptions>().BindConfiguration(FhirClientOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         var limits = builder.Configuration.GetSection($"{CdsBoneOptions.SectionName}:Limits").Get<LimitOptions>() ?? new LimitOptions();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBytes);
@@ -38,11 +41,15 @@ internal static class CdsBoneServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>Discovery, the FHIR layer, the rules, card assembly, the clock and the instruments.</summary>
-    public static IServiceCollection AddCdsHooks(this IServiceCollection services)
+    /// <summary>Discovery, the FHIR layer (with prefetch fallback), the rules, card assembly, the clock and the instruments.</summary>
+    public static IServiceCollection AddCdsHooks(this IServiceCollection services, IHostEnvironment environment)
     {
+        // Plain http to a FHIR server is allowed on loopback in Development only (CDS-HOOKS.md 1.A.1).
+        services.AddFhirPrefetchFallback(allowLoopbackHttp: environment.IsDevelopment());
+        services.AddSingleton(sp => new HookDeadline(
+            sp.GetKeyedService<TimeProvider>(FhirClientRegistration.ResilienceClockKey) ?? TimeProvider.System, sp.GetRequiredService<IOptionsMonitor<CdsBoneOptions>>()));
         services.AddSingleton(_ => DiscoveryDocument.Load(Path.Combine(AppContext.BaseDirectory, DiscoveryDocument.FileName)));
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<UcumQuantityConverter>();
         services.AddSingleton<FhirResourceReader>();
         services.AddSingleton<ClinicalFactsMapper>();

@@ -7,8 +7,8 @@ var builder = WebApplication.CreateBuilder(args);
 // Configuration: CdsBone options and clinical thresholds, validated on start; body limit; default URL.
 builder.AddCdsBoneConfiguration();
 
-// CDS Hooks: discovery, FHIR mapping, rules, cards, clock, metrics.
-builder.Services.AddCdsHooks();
+// CDS Hooks: discovery, FHIR mapping and prefetch fallback, rules, cards, clock, metrics.
+builder.Services.AddCdsHooks(builder.Environment);
 
 // Errors: OperationOutcome bodies, mapped in one place.
 builder.Services.AddCdsBoneErrors();

@@ -54,16 +54,20 @@ public sealed record UnknownService(string ServiceId) : CdsError
         [new(OutcomeIssueType.NotFound, $"no CDS service '{ServiceId}'; GET /cds-services lists them")];
 }
 
-/// <summary>412: required data was neither prefetched nor otherwise available (CDS Hooks: SHALL answer 412).</summary>
+/// <summary>412: required data was neither prefetched nor fetched (CDS Hooks: SHALL answer 412).</summary>
 /// <param name="Missing">The required prefetch keys without data.</param>
-public sealed record RequiredDataUnavailable(IReadOnlyList<MissingPrefetch> Missing) : CdsError
+/// <param name="WhyNotFetched">For each key, why fetching it from the FHIR server was not possible or failed.</param>
+public sealed record RequiredDataUnavailable(IReadOnlyList<MissingPrefetch> Missing, IReadOnlyDictionary<string, string> WhyNotFetched) : CdsError
 {
     /// <inheritdoc />
     public override int StatusCode => StatusCodes.Status412PreconditionFailed;
 
     /// <inheritdoc />
     public override IReadOnlyList<OutcomeIssue> Issues =>
-        Missing.Select(m => new OutcomeIssue(OutcomeIssueType.Incomplete, m.Message, $"prefetch.{m.Key}")).ToList();
+        Missing.Select(m => new OutcomeIssue(
+            OutcomeIssueType.Incomplete,
+            WhyNotFetched.TryGetValue(m.Key, out var why) ? $"{m.Message}; it could not be fetched: {why}" : m.Message,
+            $"prefetch.{m.Key}")).ToList();
 }
 
 /// <summary>413: the body is over <c>CdsBone:Limits:MaxRequestBytes</c>.</summary>

@@ -38,6 +38,10 @@ public sealed class CdsBoneOptions
     [Required]
     public LimitOptions Limits { get; set; } = new();
 
+    /// <summary>The whole-hook budget.</summary>
+    [Required]
+    public HookOptions Hook { get; set; } = new();
+
     /// <summary>Browser clients allowed by CORS.</summary>
     [Required]
     public CorsOptions Cors { get; set; } = new();
@@ -55,6 +59,17 @@ public sealed class LimitOptions
     /// <summary>Largest request body accepted, bytes (413 above). Default 1 MiB.</summary>
     [Range(1024, 64L * 1024 * 1024)]
     public long MaxRequestBytes { get; set; } = CdsBoneOptions.DefaultMaxRequestBytes;
+}
+
+/// <summary>The hook call's time budget.</summary>
+public sealed class HookOptions
+{
+    /// <summary>Default <see cref="Deadline"/>: 5 s (the spec's ~500 ms target is for the evaluation; this bounds FHIR call-backs).</summary>
+    public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(5);
+
+    /// <summary>Whole-hook budget, FHIR call-backs included (<c>CdsBone:Hook:Deadline</c>). Default 5 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan Deadline { get; set; } = DefaultDeadline;
 }
 
 /// <summary>CORS for browser-based CDS clients (the reference sandbox is one).</summary>

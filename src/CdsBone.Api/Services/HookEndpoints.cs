@@ -52,7 +52,7 @@ internal static class HookEndpoints
             return ErrorResponses.ToResult(new HookMismatch(service.Id, service.Hook, request.Hook));
         }
 
-        var answer = evaluator.Evaluate(service, request);
+        var answer = await evaluator.EvaluateAsync(service, request, cancellationToken);
         return answer.Error is { } error ? ErrorResponses.ToResult(error) : TypedResults.Json(answer.Response, CdsJson.Options);
     }
 }

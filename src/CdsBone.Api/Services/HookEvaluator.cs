@@ -4,6 +4,7 @@ using CdsBone.Api.Discovery;
 using CdsBone.Api.Errors;
 using CdsBone.Api.Options;
 using CdsBone.Api.Telemetry;
+using CdsBone.Fhir.Client;
 using CdsBone.Fhir.Prefetch;
 using CdsBone.Rules.Evaluation;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,8 @@ namespace CdsBone.Api.Services;
 /// </summary>
 public sealed class HookEvaluator(
     ClinicalFactsMapper mapper,
+    PrefetchResolver prefetch,
+    HookDeadline deadline,
     RuleEngine engine,
     CardAssembler cards,
     TimeProvider time,
@@ -23,8 +26,8 @@ public sealed class HookEvaluator(
     CdsMetrics metrics,
     ILogger<HookEvaluator> logger)
 {
-    /// <summary>Answers <paramref name="request"/> for <paramref name="service"/>.</summary>
-    public HookAnswer Evaluate(CdsService service, CdsServiceRequest request)
+    /// <summary>Answers <paramref name="request"/> for <paramref name="service"/>, fetching missing prefetch within the deadline.</summary>
+    public async Task<HookAnswer> EvaluateAsync(CdsService service, CdsServiceRequest request, CancellationToken requestAborted)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(request);
@@ -43,19 +46,39 @@ public sealed class HookEvaluator(
             return Rejected(service, modeName, inputError);
         }
 
-        var mapping = mapper.Map(input!);
+        var now = time.GetUtcNow();
+        PrefetchResolution resolution;
+        using (var budget = deadline.Start(requestAborted))
+        {
+            resolution = await prefetch.ResolveAsync(
+                new PrefetchRequest(service.PrefetchTemplates, request.Context, request.Prefetch, request.FhirServer, TokenOf(request, now)), budget.Token);
+        }
+
+        foreach (var outcome in resolution.Outcomes)
+        {
+            metrics.Prefetch(service.Id, outcome.Key, outcome.Source.ToString().ToLowerInvariant());
+        }
+
+        var mapping = mapper.Map(input! with { Prefetch = resolution.Values });
         if (!mapping.IsComplete)
         {
             Log.RequiredDataUnavailable(logger, service.Id, request.HookInstance, string.Join(",", mapping.Missing.Select(m => m.Key)));
-            return Rejected(service, modeName, new RequiredDataUnavailable(mapping.Missing));
+            var why = resolution.Outcomes.Where(o => o.Problem is not null).ToDictionary(o => o.Key, o => o.Problem!, StringComparer.Ordinal);
+            return Rejected(service, modeName, new RequiredDataUnavailable(mapping.Missing, why));
         }
 
-        var result = engine.Evaluate(new EvaluationRequest(service.Trigger, mapping.Facts!, time.GetUtcNow()));
+        var result = engine.Evaluate(new EvaluationRequest(service.Trigger, mapping.Facts!, now));
         var answer = cards.Assemble(result, mapping.Resources, patientId!);
         Record(service, request, modeName, result, answer, mapping.Facts!.InputIssues.Count);
         metrics.HookCall(service.Id, modeName, "ok");
         return mode == ServiceMode.Shadow ? HookAnswer.NoCards : HookAnswer.Cards(answer);
     }
+
+    /// <summary>The client's token for its FHIR server, good until <c>expires_in</c> from now; never logged.</summary>
+    private static AccessToken? TokenOf(CdsServiceRequest request, DateTimeOffset now) =>
+        request.FhirAuthorization is { AccessToken: { Length: > 0 } token } auth
+            ? new AccessToken(token, auth.ExpiresIn is { } seconds ? now.AddSeconds(seconds) : null)
+            : null;
 
     private HookAnswer Rejected(CdsService service, string mode, CdsError error)
     {

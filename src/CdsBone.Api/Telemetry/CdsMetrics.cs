@@ -14,6 +14,7 @@ public sealed class CdsMetrics
     private readonly Counter<long> _hooks;
     private readonly Counter<long> _cards;
     private readonly Counter<long> _feedback;
+    private readonly Counter<long> _prefetch;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
     public CdsMetrics(IMeterFactory meterFactory)
@@ -23,6 +24,7 @@ public sealed class CdsMetrics
         _hooks = meter.CreateCounter<long>("cdsbone_hook_calls", "{call}", "Hook calls by service, mode and outcome (ok or the HTTP status).");
         _cards = meter.CreateCounter<long>("cdsbone_cards", "{card}", "Cards by service, mode (shadow cards are counted but not returned), recommendation and indicator.");
         _feedback = meter.CreateCounter<long>("cdsbone_feedback", "{outcome}", "Card outcomes by service, rule, outcome and override reason.");
+        _prefetch = meter.CreateCounter<long>("cdsbone_prefetch", "{key}", "Prefetch keys by service, key and outcome (provided, nodata, fetched, missing, failed).");
     }
 
     /// <summary>Counts a hook call.</summary>
@@ -32,6 +34,10 @@ public sealed class CdsMetrics
     /// <summary>Counts a card.</summary>
     public void Card(string serviceId, string mode, string recommendation, string indicator) =>
         _cards.Add(1, new("service", serviceId), new("mode", mode), new("recommendation", recommendation), new("indicator", indicator));
+
+    /// <summary>Counts how a prefetch key was satisfied.</summary>
+    public void Prefetch(string serviceId, string key, string outcome) =>
+        _prefetch.Add(1, new("service", serviceId), new("key", key), new("outcome", outcome));
 
     /// <summary>Counts a feedback outcome once per rule the card carried.</summary>
     public void Feedback(string serviceId, string rule, string outcome, string overrideReason) =>

@@ -10,7 +10,8 @@ namespace CdsBone.Api.Tests.Support;
 /// The service in memory, the clock pinned to the fixtures' date (2025-06-01), in Development unless told otherwise.
 /// One per test (TodoApi's TodoApplication): configuration is per test and nothing is shared.
 /// </summary>
-internal sealed class CdsBoneApplication(Dictionary<string, string?>? settings = null, string environment = "Development") : WebApplicationFactory<Program>
+internal sealed class CdsBoneApplication(
+    Dictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset FixtureDate = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
@@ -24,6 +25,10 @@ internal sealed class CdsBoneApplication(Dictionary<string, string?>? settings =
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureServices(collection =>
+        {
+            collection.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            services?.Invoke(collection);
+        });
     }
 }

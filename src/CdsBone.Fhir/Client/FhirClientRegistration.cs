@@ -1,0 +1,64 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace CdsBone.Fhir.Client;
+
+/// <summary>Registers the FHIR call-back client: a typed HttpClient behind a resilience pipeline per FHIR server.</summary>
+public static class FhirClientRegistration
+{
+    /// <summary>
+    /// The key of a <see cref="TimeProvider"/> the resilience pipeline may use instead of the system clock (tests drive the
+    /// circuit breaker with a fake one); clinical "now" never comes from here.
+    /// </summary>
+    public const string ResilienceClockKey = "CdsBone.Fhir.Resilience";
+
+    /// <summary>
+    /// Adds <see cref="FhirFetcher"/> (retries of idempotent GETs with jitter and Retry-After, never on 400/401/403/404;
+    /// a circuit breaker per server authority; a per-attempt timeout; no redirects, so a token never follows one to another
+    /// host) and <see cref="PrefetchResolver"/>. <see cref="FhirClientOptions"/> must be configured by the host.
+    /// </summary>
+    public static IServiceCollection AddFhirPrefetchFallback(this IServiceCollection services, bool allowLoopbackHttp)
+    {
+        services.AddSingleton(sp => new FhirServerPolicy(sp.GetRequiredService<IOptions<FhirClientOptions>>().Value.AllowedServers, allowLoopbackHttp));
+        services.AddSingleton<PrefetchResolver>();
+        services.AddHttpClient<FhirFetcher>((sp, client) => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            })
+            .AddResilienceHandler("fhir", static (builder, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<FhirClientOptions>>().Value;
+                builder.TimeProvider = context.ServiceProvider.GetKeyedService<TimeProvider>(ResilienceClockKey) ?? TimeProvider.System;
+                if (options.Retry.MaxRetries > 0)
+                {
+                    builder.AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = options.Retry.MaxRetries,
+                        Delay = options.Retry.BaseDelay,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        ShouldRetryAfterHeader = true,
+                    });
+                }
+
+                builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                {
+                    FailureRatio = options.CircuitBreaker.FailureRatio,
+                    MinimumThroughput = options.CircuitBreaker.MinimumThroughput,
+                    SamplingDuration = options.CircuitBreaker.SamplingDuration,
+                    BreakDuration = options.CircuitBreaker.BreakDuration,
+                });
+                builder.AddTimeout(options.Timeout);
+            })
+            .SelectPipelineByAuthority();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}
