@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using CdsBone.Api.Tests.Support;
+using CdsBone.Fhir.Client;
+
+namespace CdsBone.Api.Tests.Prefetch;
+
+public sealed class PrefetchTelemetryTests
+{
+    [Fact]
+    public async Task FhirCalls_AreSpansWithoutPatientIdsOrQueries_AndPrefetchIsCountedByKey()
+    {
+        const string patientId = "V2-fertility-protocol-low-e2";
+        var request = TestFiles.Request(TestFiles.VisibleFixtures, patientId);
+        using var fhir = FhirServerMock.Start().Serve(request);
+        var spans = new ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == FhirTelemetry.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var sent = request.DeepClone().AsObject();
+        sent["prefetch"]!.AsObject().Remove("observations");
+        sent["prefetch"]!["conditions"] = null;
+        sent["fhirServer"] = fhir.BaseUrl;
+        sent["fhirAuthorization"] = new System.Text.Json.Nodes.JsonObject { ["access_token"] = FhirServerMock.Token, ["token_type"] = "Bearer", ["expires_in"] = 300, ["scope"] = "patient/*.read", ["subject"] = "cdsbone" };
+        await using var app = new CdsBoneApplication(fhir.Settings());
+        using var metrics = new MetricRecorder(app.Services);
+        using var client = app.CreateClient();
+
+        using var response = await client.PostJsonAsync("/cds-services/anastrozole-order-sign", sent);
+
+        Assert.NotEmpty(await response.CardsAsync());
+        var ours = spans.Where(s => s.Tags.Any(t => t.Key == "fhir.resource_type")).ToList();
+        var span = Assert.Single(ours, s => s.DisplayName == "FHIR GET Observation");
+        foreach (var text in ours.SelectMany(s => s.Tags.Select(t => $"{t.Key}={t.Value}").Append(s.DisplayName)))
+        {
+            Assert.DoesNotContain(patientId, text, StringComparison.Ordinal);
+            Assert.DoesNotContain("?", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(FhirServerMock.Token, text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(200, span.GetTagItem("http.response.status_code"));
+        var counted = metrics.Tags("cdsbone_prefetch").Select(t => ((string)t["key"]!, (string)t["outcome"]!)).ToHashSet();
+        Assert.Contains(("observations", "fetched"), counted);
+        Assert.Contains(("patient", "provided"), counted);
+        Assert.Contains(("conditions", "nodata"), counted);
+    }
+}
