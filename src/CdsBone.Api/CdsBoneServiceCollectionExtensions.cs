@@ -2,6 +2,7 @@ using CdsBone.Api.Cards;
 using CdsBone.Api.Discovery;
 using CdsBone.Api.Errors;
 using CdsBone.Api.Options;
+using CdsBone.Api.Security;
 using CdsBone.Api.Services;
 using CdsBone.Api.Telemetry;
 using CdsBone.Fhir.Client;
@@ -89,13 +90,18 @@ internal static class CdsBoneServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The CDS Hooks endpoints, with CORS.</summary>
+    /// <summary>The CDS Hooks endpoints, with CORS, client authentication and rate limits.</summary>
     public static WebApplication MapCdsHooks(this WebApplication app)
     {
+        var authenticate = SecurityRegistration.IsAuthRequired(app.Configuration, app.Environment);
+        var openDiscovery = app.Configuration.GetValue<bool>($"{ClientAuthOptions.SectionName}:AllowAnonymousDiscovery");
         app.UseCors(CorsPolicy);
-        app.MapDiscovery();
-        app.MapCdsServices();
-        Feedback.FeedbackEndpoints.MapFeedback(app);
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.MapDiscovery().RequireCdsClient(authenticate && !openDiscovery);
+        app.MapCdsServices().RequireCdsClient(authenticate);
+        Feedback.FeedbackEndpoints.MapFeedback(app).RequireCdsClient(authenticate);
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using CdsBone.Api;
 using CdsBone.Api.Errors;
 using CdsBone.Api.OpenApi;
+using CdsBone.Api.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +14,9 @@ builder.Services.AddCdsHooks(builder.Environment);
 // Errors: OperationOutcome bodies, mapped in one place.
 builder.Services.AddCdsBoneErrors();
 
+// Client authentication (CDS Hooks JWT), replay cache, rate limits, hardening.
+builder.AddCdsBoneSecurity();
+
 // Browser clients (the CDS Hooks sandbox).
 builder.Services.AddCdsBoneCors(builder.Configuration, builder.Environment);
 
@@ -23,6 +27,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseOperationOutcomeStatusPages();
+app.UseCdsBoneSecurity();
 app.MapCdsHooks();
 app.MapCdsBoneOpenApi();
 

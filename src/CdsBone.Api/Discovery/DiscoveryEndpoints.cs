@@ -3,15 +3,14 @@ namespace CdsBone.Api.Discovery;
 /// <summary><c>GET /cds-services</c>: the discovery document, verbatim.</summary>
 internal static class DiscoveryEndpoints
 {
-    public static IEndpointRouteBuilder MapDiscovery(this IEndpointRouteBuilder endpoints)
+    public static RouteHandlerBuilder MapDiscovery(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/cds-services", GetDiscovery)
+        return endpoints.MapGet("/cds-services", GetDiscovery)
             .WithName("Discovery")
             .WithTags("CDS Hooks")
             .WithSummary("List the CDS services (CDS Hooks discovery)")
             .WithDescription("Returns cds-services.json as it is: the three anastrozole services with their hooks and prefetch templates.")
             .Produces<DiscoveryResponseSchema>(StatusCodes.Status200OK, "application/json");
-        return endpoints;
     }
 
     private static IResult GetDiscovery(DiscoveryDocument discovery) =>

@@ -19,9 +19,9 @@ internal static class FeedbackEndpoints
     private const string Unknown = "unknown";
     private const string None = "none";
 
-    public static IEndpointRouteBuilder MapFeedback(this IEndpointRouteBuilder endpoints)
+    public static RouteHandlerBuilder MapFeedback(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/cds-services/{id}/feedback", ReceiveAsync)
+        return endpoints.MapPost("/cds-services/{id}/feedback", ReceiveAsync)
             .WithName("Feedback")
             .WithTags("CDS Hooks")
             .WithSummary("Report what happened to cards (accepted, overridden)")
@@ -29,7 +29,6 @@ internal static class FeedbackEndpoints
             .Produces(StatusCodes.Status200OK)
             .Produces<OperationOutcomeSchema>(StatusCodes.Status400BadRequest, ErrorResponses.FhirJson)
             .Produces<OperationOutcomeSchema>(StatusCodes.Status404NotFound, ErrorResponses.FhirJson);
-        return endpoints;
     }
 
     private static async Task<IResult> ReceiveAsync(

@@ -9,9 +9,9 @@ namespace CdsBone.Api.Services;
 /// <summary><c>POST /cds-services/{id}</c>: invoke a CDS service.</summary>
 internal static class HookEndpoints
 {
-    public static IEndpointRouteBuilder MapCdsServices(this IEndpointRouteBuilder endpoints)
+    public static RouteHandlerBuilder MapCdsServices(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/cds-services/{id}", InvokeAsync)
+        return endpoints.MapPost("/cds-services/{id}", InvokeAsync)
             .WithName("InvokeService")
             .WithTags("CDS Hooks")
             .WithSummary("Invoke a CDS service")
@@ -23,7 +23,6 @@ internal static class HookEndpoints
             .Produces<OperationOutcomeSchema>(StatusCodes.Status412PreconditionFailed, ErrorResponses.FhirJson)
             .Produces<OperationOutcomeSchema>(StatusCodes.Status413PayloadTooLarge, ErrorResponses.FhirJson)
             .Produces<OperationOutcomeSchema>(StatusCodes.Status415UnsupportedMediaType, ErrorResponses.FhirJson);
-        return endpoints;
     }
 
     private static async Task<IResult> InvokeAsync(

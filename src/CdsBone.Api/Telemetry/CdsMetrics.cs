@@ -15,6 +15,7 @@ public sealed class CdsMetrics
     private readonly Counter<long> _cards;
     private readonly Counter<long> _feedback;
     private readonly Counter<long> _prefetch;
+    private readonly Counter<long> _authRejections;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
     public CdsMetrics(IMeterFactory meterFactory)
@@ -24,6 +25,7 @@ public sealed class CdsMetrics
         _hooks = meter.CreateCounter<long>("cdsbone_hook_calls", "{call}", "Hook calls by service, mode and outcome (ok or the HTTP status).");
         _cards = meter.CreateCounter<long>("cdsbone_cards", "{card}", "Cards by service, mode (shadow cards are counted but not returned), recommendation and indicator.");
         _feedback = meter.CreateCounter<long>("cdsbone_feedback", "{outcome}", "Card outcomes by service, rule, outcome and override reason.");
+        _authRejections = meter.CreateCounter<long>("cdsbone_auth_rejections", "{request}", "Client tokens refused, by reason.");
         _prefetch = meter.CreateCounter<long>("cdsbone_prefetch", "{key}", "Prefetch keys by service, key and outcome (provided, nodata, fetched, missing, failed).");
     }
 
@@ -34,6 +36,9 @@ public sealed class CdsMetrics
     /// <summary>Counts a card.</summary>
     public void Card(string serviceId, string mode, string recommendation, string indicator) =>
         _cards.Add(1, new("service", serviceId), new("mode", mode), new("recommendation", recommendation), new("indicator", indicator));
+
+    /// <summary>Counts a refused client token.</summary>
+    public void AuthRejected(string reason) => _authRejections.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     /// <summary>Counts how a prefetch key was satisfied.</summary>
     public void Prefetch(string serviceId, string key, string outcome) =>

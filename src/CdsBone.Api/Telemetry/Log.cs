@@ -30,6 +30,15 @@ internal static partial class Log
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Feedback for {ServiceId} rejected: {Problem}")]
     public static partial void FeedbackRejected(ILogger logger, string serviceId, string problem);
 
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "Client token refused on {Path}: {Reason} (iss {Issuer}, kid {Kid}, jti {Jti})")]
+    public static partial void ClientRejected(ILogger logger, string reason, string issuer, string kid, string jti, string path);
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Client authentication is OFF: any caller can invoke the CDS services. Set CdsBone:Auth:Required=true outside local development.")]
+    public static partial void AuthenticationDisabled(ILogger logger);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "Rate limit hit on {Path} for a {PartitionKind} client")]
+    public static partial void RateLimited(ILogger logger, string path, string partitionKind);
+
     [LoggerMessage(EventId = 1900, Level = LogLevel.Error, Message = "Unhandled {ExceptionType} on {Path}")]
     public static partial void UnhandledException(ILogger logger, string exceptionType, string path);
 }

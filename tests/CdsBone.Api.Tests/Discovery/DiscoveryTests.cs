@@ -60,7 +60,7 @@ public sealed class DiscoveryTests
     [InlineData("/cds-services/anastrozole-order-sign/feedback", "POST")]
     public async Task Options_Preflight_AllowsAuthorizationAndContentType(string path, string method)
     {
-        await using var app = new CdsBoneApplication(new() { ["CdsBone:Cors:AllowedOrigins:0"] = "https://sandbox.cds-hooks.org" }, "Production");
+        await using var app = new CdsBoneApplication(new() { ["CdsBone:Cors:AllowedOrigins:0"] = "https://sandbox.cds-hooks.org", ["CdsBone:Auth:Required"] = "false" }, "Production");
         using var client = app.CreateClient();
         using var preflight = new HttpRequestMessage(HttpMethod.Options, path);
         preflight.Headers.Add("Origin", "https://sandbox.cds-hooks.org");
@@ -79,7 +79,7 @@ public sealed class DiscoveryTests
     [Fact]
     public async Task Options_OriginNotAllowedOutsideDevelopment_GetsNoCorsHeaders()
     {
-        await using var app = new CdsBoneApplication(new() { ["CdsBone:Cors:AllowedOrigins:0"] = "https://ehr.example.org" }, "Production");
+        await using var app = new CdsBoneApplication(new() { ["CdsBone:Cors:AllowedOrigins:0"] = "https://ehr.example.org", ["CdsBone:Auth:Required"] = "false" }, "Production");
         using var client = app.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/cds-services");
         request.Headers.Add("Origin", "https://evil.example.net");

@@ -268,7 +268,7 @@ public sealed class PrefetchFallbackTests
     {
         var request = TestFiles.Request(TestFiles.VisibleFixtures, "V2-fertility-protocol-low-e2");
         using var fhir = FhirServerMock.Start().Serve(request);
-        await using var app = new CdsBoneApplication(fhir.Settings(), "Production");
+        await using var app = new CdsBoneApplication(fhir.Settings(new() { ["CdsBone:Auth:Required"] = "false" }), "Production");
         using var client = app.CreateClient();
 
         using var response = await client.PostJsonAsync(OrderSign, fhir.WithoutPrefetch(request));

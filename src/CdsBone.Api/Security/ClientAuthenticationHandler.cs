@@ -1,0 +1,71 @@
+using System.Text.Encodings.Web;
+using CdsBone.Api.Errors;
+using CdsBone.Api.Options;
+using CdsBone.Api.Telemetry;
+using CdsBone.Fhir.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace CdsBone.Api.Security;
+
+/// <summary>
+/// The CDS Hooks client authentication scheme: a bearer JWT checked by <see cref="ClientTokenValidator"/> against the
+/// public URL of the endpoint called. A refusal is a bare 401 with <c>WWW-Authenticate: Bearer</c>; why goes to a log
+/// event and a metric (iss, kid, jti, reason), never the token.
+/// </summary>
+internal sealed class ClientAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
+    ILoggerFactory loggers,
+    UrlEncoder encoder,
+    ClientTokenValidator validator,
+    IOptionsMonitor<CdsBoneOptions> cdsOptions,
+    CdsMetrics metrics) : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggers, encoder)
+{
+    public const string SchemeName = "CdsHooksJwt";
+    private const string BearerPrefix = "Bearer ";
+    private const int MaxLoggedLength = 80;
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var check = await validator.ValidateAsync(header[BearerPrefix.Length..].Trim(), ExpectedAudience(), Context.RequestAborted);
+        if (check.Identity is not null)
+        {
+            return AuthenticateResult.Success(new AuthenticationTicket(new System.Security.Claims.ClaimsPrincipal(check.Identity), SchemeName));
+        }
+
+        Rejected(check.Failure!.Value, check.Issuer, check.Kid, check.Jti);
+        return AuthenticateResult.Fail("client token refused");
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (!Request.Headers.Authorization.ToString().StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            Rejected(AuthFailure.MissingToken, null, null, null);
+        }
+
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await ErrorResponses.Opaque(StatusCodes.Status401Unauthorized, OutcomeIssueType.Security, "authentication required").ExecuteAsync(Context);
+    }
+
+    /// <summary>The aud the token must carry: the public URL of this endpoint (never the internal one behind a proxy).</summary>
+    private string ExpectedAudience()
+    {
+        var publicBase = cdsOptions.CurrentValue.PublicBaseUrl?.TrimEnd('/') ?? $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+        return $"{publicBase}{Request.Path}";
+    }
+
+    private void Rejected(AuthFailure reason, string? issuer, string? kid, string? jti)
+    {
+        metrics.AuthRejected(reason.ToString());
+        Log.ClientRejected(Logger, reason.ToString(), Clip(issuer), Clip(kid), Clip(jti), Request.Path);
+    }
+
+    private static string Clip(string? value) => value is null ? "-" : value.Length <= MaxLoggedLength ? value : value[..MaxLoggedLength];
+}

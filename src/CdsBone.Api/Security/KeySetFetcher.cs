@@ -1,0 +1,56 @@
+using System.Net;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CdsBone.Api.Security;
+
+/// <summary>
+/// Fetches a JWK Set over a hardened HttpClient: https only (http to loopback in Development), no user-info, no
+/// redirects (the named client does not follow them), a size limit, and only asymmetric signing keys kept.
+/// </summary>
+public sealed class KeySetFetcher(IHttpClientFactory httpClients, IHostEnvironment environment)
+{
+    /// <summary>The named HttpClient.</summary>
+    public const string ClientName = "cdsbone-jwks";
+
+    private const int MaxBytes = 256 * 1024;
+
+    /// <summary>The keys at <paramref name="url"/>, or null when it may not or could not be fetched.</summary>
+    public async Task<IReadOnlyList<JsonWebKey>?> FetchAsync(string url, CancellationToken cancellationToken)
+    {
+        if (!IsFetchable(url, environment.IsDevelopment()))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var client = httpClients.CreateClient(ClientName);
+            using var response = await client.GetAsync(new Uri(url), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (!response.IsSuccessStatusCode || response.Content.Headers.ContentLength > MaxBytes)
+            {
+                return null;
+            }
+
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            return body.Length > MaxBytes ? null : SigningKeys(body);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or ArgumentException or System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The asymmetric signing keys of a JWK Set document (HMAC "oct" keys are never trusted).</summary>
+    public static IReadOnlyList<JsonWebKey> SigningKeys(string jwks)
+    {
+        var set = new JsonWebKeySet(jwks);
+        return set.Keys.Where(k => k.Kty is JsonWebAlgorithmsKeyTypes.EllipticCurve or JsonWebAlgorithmsKeyTypes.RSA && !string.IsNullOrEmpty(k.Kid)
+            && (string.IsNullOrEmpty(k.Use) || k.Use == JsonWebKeyUseNames.Sig)).ToList();
+    }
+
+    /// <summary>https, or http to a loopback address in Development; never user-info.</summary>
+    public static bool IsFetchable(string url, bool development) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && string.IsNullOrEmpty(uri.UserInfo)
+        && (uri.Scheme == Uri.UriSchemeHttps
+            || (uri.Scheme == Uri.UriSchemeHttp && development && (uri.IsLoopback || (IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip)))));
+}

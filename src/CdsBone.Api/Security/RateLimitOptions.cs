@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CdsBone.Api.Security;
+
+/// <summary>Per-client rate limits (<c>CdsBone:RateLimit</c>): a token bucket per authenticated client (issuer and tenant), or per IP.</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "CdsBone:RateLimit";
+
+    /// <summary>Sustained requests per second per client. Default 100.</summary>
+    [Range(1, 100_000)]
+    public int PermitsPerSecond { get; set; } = 100;
+
+    /// <summary>Burst size. Default 200.</summary>
+    [Range(1, 100_000)]
+    public int Burst { get; set; } = 200;
+}
