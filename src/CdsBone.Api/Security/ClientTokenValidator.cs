@@ -107,7 +107,7 @@ public sealed class ClientTokenValidator(TrustedKeySets keys, JtiReplayCache rep
             return Fail(AuthFailure.Replayed, jwt);
         }
 
-        await replays.RememberAsync(issuer.Issuer, jti, jwt.ValidTo + settings.ClockSkew, cancellationToken);
+        await replays.RememberAsync(issuer.Issuer, jti, jwt.ValidTo + settings.ClockSkew - clock.GetUtcNow().UtcDateTime, cancellationToken);
         var identity = new ClaimsIdentity(ClientAuthenticationHandler.SchemeName);
         identity.AddClaim(new Claim("iss", issuer.Issuer));
         if (tenant is not null)
@@ -126,13 +126,13 @@ public sealed class ClientTokenValidator(TrustedKeySets keys, JtiReplayCache rep
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        if (jwt.ValidTo.Add(skew) < now)
+        if (jwt.ValidTo < now - skew)
         {
             return AuthFailure.Expired;
         }
 
-        var notBefore = jwt.TryGetPayloadValue<long>("nbf", out _) ? jwt.ValidFrom : DateTime.MinValue;
-        return jwt.IssuedAt.Subtract(skew) > now || notBefore.Subtract(skew) > now ? AuthFailure.BadTimes : null;
+        var notYetValid = jwt.TryGetPayloadValue<long>("nbf", out _) && jwt.ValidFrom > now + skew;
+        return jwt.IssuedAt > now + skew || notYetValid ? AuthFailure.BadTimes : null;
     }
 
     private static AuthFailure Map(Exception? exception) => exception switch

@@ -31,14 +31,24 @@ public static class FhirActionFactory
         };
     }
 
-    private static FhirAction Update(MedicationRequest original, string description, Action<MedicationRequest> change)
+    private static FhirAction? Update(MedicationRequest original, string description, Action<MedicationRequest> change)
     {
-        var updated = (MedicationRequest)original.DeepCopy();
-        change(updated);
+        try
+        {
+            var updated = (MedicationRequest)original.DeepCopy();
+            change(updated);
 
-        // Real clients omit intent on drafts; an update must carry a valid resource, and a prescription is an order.
-        updated.Intent ??= MedicationRequest.MedicationRequestIntent.Order;
-        return new FhirAction("update", description, FhirJson.ToElement(updated), null);
+            // Real clients omit intent on drafts; an update must carry a valid resource, and a prescription is an order.
+            updated.Intent ??= MedicationRequest.MedicationRequestIntent.Order;
+            return new FhirAction("update", description, FhirJson.ToElement(updated), null);
+        }
+#pragma warning disable CA1031 // An order Firely could only partly read (e.g. a status of the wrong JSON type) cannot be echoed back
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            // as a valid update: the suggestion is left out and the card still advises in words.
+            return null;
+        }
     }
 
     private static Dosage Dosage(DoseRegimen regimen) => new()

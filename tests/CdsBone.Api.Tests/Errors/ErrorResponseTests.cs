@@ -184,3 +184,23 @@ public sealed class ErrorResponseTests
         return outcome;
     }
 }
+
+/// <summary>Cases the fuzzing found, kept as plain regression tests.</summary>
+public sealed class FuzzRegressionTests
+{
+    [Fact]
+    public async Task Post_DraftWithStatusOfTheWrongJsonType_AnswersWithoutTheUpdateSuggestion()
+    {
+        var request = TestFiles.Request(TestFiles.VisibleFixtures, "V4-falling-e2-trend");
+        var draft = request["context"]!["draftOrders"]!["entry"]![0]!["resource"]!;
+        draft["status"] = new JsonObject();
+        draft["intent"] = true;
+        await using var app = new CdsBoneApplication();
+        using var client = app.CreateClient();
+
+        using var response = await client.PostJsonAsync("/cds-services/anastrozole-order-sign", request);
+
+        var reduce = Assert.Single(await response.CardsAsync(), c => c!["source"]!["topic"]!["code"]!.GetValue<string>() == "reduce-dose");
+        Assert.Null(reduce!["suggestions"]);
+    }
+}
