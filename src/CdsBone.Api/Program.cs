@@ -2,8 +2,16 @@ using CdsBone.Api;
 using CdsBone.Api.Errors;
 using CdsBone.Api.OpenApi;
 using CdsBone.Api.Security;
+using CdsBone.Api.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Deployments add a JSON file of CdsBone settings (the Helm chart mounts its ConfigMap there).
+if (builder.Configuration["CDSBONE_CONFIG_FILE"] is { Length: > 0 } configFile)
+{
+    builder.Configuration.AddJsonFile(configFile, optional: false, reloadOnChange: false);
+    builder.Configuration.AddEnvironmentVariables();
+}
 
 // Configuration: CdsBone options and clinical thresholds, validated on start; body limit; default URL.
 builder.AddCdsBoneConfiguration();
@@ -23,6 +31,10 @@ builder.Services.AddCdsBoneCors(builder.Configuration, builder.Environment);
 // API description.
 builder.Services.AddCdsBoneOpenApi();
 
+// Operations: OpenTelemetry traces and metrics, JSON logs, health and readiness with warm-up, graceful shutdown.
+builder.AddCdsBoneTelemetry();
+builder.Services.AddCdsBoneHealth(builder.Configuration);
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
@@ -30,5 +42,7 @@ app.UseOperationOutcomeStatusPages();
 app.UseCdsBoneSecurity();
 app.MapCdsHooks();
 app.MapCdsBoneOpenApi();
+app.MapCdsBoneHealth();
+app.MapCdsBoneMetrics();
 
 app.Run();

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using CdsBone.Api.CdsHooks;
 using CdsBone.Api.Discovery;
 using CdsBone.Api.Errors;
 using CdsBone.Api.Options;
+using CdsBone.Api.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace CdsBone.Api.Services;
@@ -26,14 +28,25 @@ internal static class HookEndpoints
     }
 
     private static async Task<IResult> InvokeAsync(
-        string id, HttpRequest http, DiscoveryDocument discovery, HookEvaluator evaluator, IOptionsSnapshot<CdsBoneOptions> options, CancellationToken cancellationToken)
+        string id, HttpRequest http, DiscoveryDocument discovery, HookEvaluator evaluator, IOptionsSnapshot<CdsBoneOptions> options, CdsMetrics metrics,
+        CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await AnswerAsync(id, http, discovery, evaluator, options.Value, cancellationToken);
+        var outcome = result is IStatusCodeHttpResult { StatusCode: { } status and not 200 } ? status.ToString(System.Globalization.CultureInfo.InvariantCulture) : "ok";
+        metrics.HookDuration(discovery.Find(id)?.Id ?? "unknown", outcome, Stopwatch.GetElapsedTime(started));
+        return result;
+    }
+
+    private static async Task<IResult> AnswerAsync(
+        string id, HttpRequest http, DiscoveryDocument discovery, HookEvaluator evaluator, CdsBoneOptions options, CancellationToken cancellationToken)
     {
         if (discovery.Find(id) is not { } service)
         {
             return ErrorResponses.ToResult(new UnknownService(id));
         }
 
-        var (body, bodyError) = await RequestBody.ReadJsonAsync(http, options.Value.Limits.MaxRequestBytes, cancellationToken);
+        var (body, bodyError) = await RequestBody.ReadJsonAsync(http, options.Limits.MaxRequestBytes, cancellationToken);
         if (bodyError is not null)
         {
             return ErrorResponses.ToResult(bodyError);

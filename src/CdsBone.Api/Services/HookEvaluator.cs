@@ -40,6 +40,11 @@ public sealed class HookEvaluator(
             return HookAnswer.NoCards;
         }
 
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["hookInstance"] = request.HookInstance, ["cdsService"] = service.Id });
+        using var activity = HookTelemetry.Source.StartActivity($"CDS hook {service.Id}");
+        activity?.SetTag("cds.service", service.Id);
+        activity?.SetTag("cds.hook", service.Hook);
+        activity?.SetTag("cds.mode", modeName);
         var (input, patientId, inputError) = HookInputReader.Read(service, request);
         if (inputError is not null)
         {
@@ -69,6 +74,9 @@ public sealed class HookEvaluator(
 
         var result = engine.Evaluate(new EvaluationRequest(service.Trigger, mapping.Facts!, now));
         var answer = cards.Assemble(result, mapping.Resources, patientId!);
+        activity?.SetTag("cds.rule_ids", string.Join(",", result.Decisions.SelectMany(d => d.RuleIds).Distinct()));
+        activity?.SetTag("cds.card_count", answer.Count);
+        activity?.SetTag("cds.indicators", string.Join(",", result.Decisions.Select(d => d.Indicator.ToString().ToLowerInvariant())));
         Record(service, request, modeName, result, answer, mapping.Facts!.InputIssues.Count);
         metrics.HookCall(service.Id, modeName, "ok");
         return mode == ServiceMode.Shadow ? HookAnswer.NoCards : HookAnswer.Cards(answer);

@@ -16,6 +16,7 @@ public sealed class CdsMetrics
     private readonly Counter<long> _feedback;
     private readonly Counter<long> _prefetch;
     private readonly Counter<long> _authRejections;
+    private readonly Histogram<double> _hookDuration;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
     public CdsMetrics(IMeterFactory meterFactory)
@@ -25,6 +26,8 @@ public sealed class CdsMetrics
         _hooks = meter.CreateCounter<long>("cdsbone_hook_calls", "{call}", "Hook calls by service, mode and outcome (ok or the HTTP status).");
         _cards = meter.CreateCounter<long>("cdsbone_cards", "{card}", "Cards by service, mode (shadow cards are counted but not returned), recommendation and indicator.");
         _feedback = meter.CreateCounter<long>("cdsbone_feedback", "{outcome}", "Card outcomes by service, rule, outcome and override reason.");
+        _hookDuration = meter.CreateHistogram<double>("cdsbone_hook_duration", "s", "Time to answer a hook call, by service and outcome.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
         _authRejections = meter.CreateCounter<long>("cdsbone_auth_rejections", "{request}", "Client tokens refused, by reason.");
         _prefetch = meter.CreateCounter<long>("cdsbone_prefetch", "{key}", "Prefetch keys by service, key and outcome (provided, nodata, fetched, missing, failed).");
     }
@@ -36,6 +39,10 @@ public sealed class CdsMetrics
     /// <summary>Counts a card.</summary>
     public void Card(string serviceId, string mode, string recommendation, string indicator) =>
         _cards.Add(1, new("service", serviceId), new("mode", mode), new("recommendation", recommendation), new("indicator", indicator));
+
+    /// <summary>Records how long a hook call took.</summary>
+    public void HookDuration(string serviceId, string outcome, TimeSpan elapsed) =>
+        _hookDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("service", serviceId), new KeyValuePair<string, object?>("outcome", outcome));
 
     /// <summary>Counts a refused client token.</summary>
     public void AuthRejected(string reason) => _authRejections.Add(1, new KeyValuePair<string, object?>("reason", reason));

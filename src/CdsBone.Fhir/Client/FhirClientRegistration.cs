@@ -26,6 +26,8 @@ public static class FhirClientRegistration
         services.AddSingleton(sp => new FhirServerPolicy(sp.GetRequiredService<IOptions<FhirClientOptions>>().Value.AllowedServers, allowLoopbackHttp));
         services.AddSingleton<PrefetchResolver>();
         services.AddHttpClient<FhirFetcher>((sp, client) => client.Timeout = Timeout.InfiniteTimeSpan)
+            // HttpClientFactory's own logs carry request URLs, and FHIR paths hold patient ids: spans and metrics cover the calls.
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,

@@ -89,6 +89,7 @@ public sealed class FhirFetcher(HttpClient http, IOptions<FhirClientOptions> opt
         activity?.SetTag("fhir.resource_type", resourceType);
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(FhirJson));
+        request.Options.Set(FhirTelemetry.FhirCallback, true);
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
@@ -101,38 +102,44 @@ public sealed class FhirFetcher(HttpClient http, IOptions<FhirClientOptions> opt
             if (!response.IsSuccessStatusCode)
             {
                 activity?.SetStatus(ActivityStatusCode.Error);
+                FhirTelemetry.Call(resourceType, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
                 return (null, $"the FHIR server answered {(int)response.StatusCode}");
             }
 
-            if (response.Content.Headers.ContentLength > _options.MaxResponseBytes)
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var bytes = response.Content.Headers.ContentLength > _options.MaxResponseBytes ? null : await ReadLimitedAsync(body, _options.MaxResponseBytes, cancellationToken);
+            if (bytes is null)
             {
+                FhirTelemetry.Call(resourceType, "too-large");
                 return (null, $"the response is larger than {_options.MaxResponseBytes} bytes");
             }
 
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            var bytes = await ReadLimitedAsync(body, _options.MaxResponseBytes, cancellationToken);
-            return bytes is null
-                ? (null, $"the response is larger than {_options.MaxResponseBytes} bytes")
-                : (JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 64 }), null);
+            var json = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            FhirTelemetry.Call(resourceType, "ok");
+            return (json, null);
         }
         catch (BrokenCircuitException)
         {
             activity?.SetStatus(ActivityStatusCode.Error, "circuit open");
+            FhirTelemetry.Call(resourceType, "circuit-open");
             return (null, "the FHIR server is failing (circuit open)");
         }
         catch (TimeoutRejectedException)
         {
             activity?.SetStatus(ActivityStatusCode.Error, "timeout");
+            FhirTelemetry.Call(resourceType, "timeout");
             return (null, "the FHIR server did not answer in time");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             activity?.SetStatus(ActivityStatusCode.Error, "deadline");
+            FhirTelemetry.Call(resourceType, "deadline");
             return (null, "the hook deadline passed before the FHIR server answered");
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException or OperationCanceledException or IOException)
         {
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            FhirTelemetry.Call(resourceType, ex is JsonException ? "malformed" : "unreachable");
             return (null, ex is JsonException ? "the FHIR server returned malformed JSON" : "the FHIR server could not be reached");
         }
     }

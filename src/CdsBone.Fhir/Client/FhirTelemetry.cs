@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 
 namespace CdsBone.Fhir.Client;
 
@@ -11,5 +12,18 @@ public static class FhirTelemetry
     /// <summary>The ActivitySource name (register it with OpenTelemetry).</summary>
     public const string SourceName = "CdsBone.Fhir";
 
+    /// <summary>The Meter name of FHIR call outcomes (register it with OpenTelemetry).</summary>
+    public const string MeterName = "CdsBone.Fhir";
+
+    /// <summary>The HttpRequestMessage option that marks a FHIR call-back, so HTTP instrumentation can redact its URL.</summary>
+    public static readonly HttpRequestOptionsKey<bool> FhirCallback = new("cdsbone.fhir-callback");
+
     internal static ActivitySource Source { get; } = new(SourceName);
+
+    private static readonly Meter Meter = new(MeterName);
+
+    private static readonly Counter<long> Calls = Meter.CreateCounter<long>("cdsbone_fhir_calls", "{call}", "FHIR call-backs by resource type and outcome (ok, the HTTP status, timeout, circuit-open, deadline, unreachable, malformed, too-large).");
+
+    internal static void Call(string resourceType, string outcome) =>
+        Calls.Add(1, new KeyValuePair<string, object?>("resource_type", resourceType), new KeyValuePair<string, object?>("outcome", outcome));
 }

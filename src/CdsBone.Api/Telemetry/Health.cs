@@ -1,0 +1,73 @@
+using CdsBone.Api.Services;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CdsBone.Api.Telemetry;
+
+/// <summary>Whether the service may take traffic: warmed up and not shutting down.</summary>
+public sealed class Readiness
+{
+    private volatile bool _warm;
+    private volatile bool _stopping;
+
+    /// <summary>True once warm-up finished and until shutdown begins.</summary>
+    public bool IsReady => _warm && !_stopping;
+
+    internal void Warmed() => _warm = true;
+
+    internal void Stopping() => _stopping = true;
+}
+
+/// <summary>
+/// Warms the service at start so that the first real call is not slow: loads the discovery document, UCUM and the
+/// rules, and answers one example hook end to end (offline: its prefetch is complete). Readiness follows it; on
+/// shutdown readiness drops first so that the load balancer stops sending new calls while in-flight ones finish.
+/// </summary>
+internal sealed class WarmupService(
+    Discovery.DiscoveryDocument discovery, HookEvaluator evaluator, Readiness readiness, IHostApplicationLifetime lifetime, ILogger<WarmupService> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStopping.Register(readiness.Stopping);
+        var (request, document, _) = CdsHooks.CdsRequestParser.Parse(System.Text.Encoding.UTF8.GetBytes(OpenApi.Examples.HookRequest));
+        using (document)
+        {
+            var service = discovery.Services.First(s => s.Hook == request!.Hook);
+            var answer = await evaluator.EvaluateAsync(service, request!, cancellationToken);
+            Log.WarmedUp(logger, answer.Response?.Cards.Count ?? -1);
+        }
+
+        readiness.Warmed();
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>/readyz: configuration valid (options are validated on start), rules loaded and warm-up done.</summary>
+internal sealed class ReadinessCheck(Readiness readiness) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(readiness.IsReady ? HealthCheckResult.Healthy("warmed up") : HealthCheckResult.Unhealthy("warming up or stopping"));
+}
+
+internal static class HealthRegistration
+{
+    private const string ReadyTag = "ready";
+
+    public static IServiceCollection AddCdsBoneHealth(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<Readiness>();
+        services.AddHostedService<WarmupService>();
+        services.AddHealthChecks().AddCheck<ReadinessCheck>("readiness", tags: [ReadyTag]);
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = configuration.GetValue("CdsBone:ShutdownTimeout", TimeSpan.FromSeconds(25)));
+        return services;
+    }
+
+    public static WebApplication MapCdsBoneHealth(this WebApplication app)
+    {
+        // Liveness: the process answers. Readiness: it should get traffic.
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).WithTags("Operations");
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).WithTags("Operations");
+        return app;
+    }
+}

@@ -1,0 +1,70 @@
+using CdsBone.Fhir.Client;
+using Microsoft.Extensions.Logging.Console;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace CdsBone.Api.Telemetry;
+
+/// <summary>
+/// OpenTelemetry traces and metrics (exported by OTLP when the standard <c>OTEL_EXPORTER_OTLP_*</c> variables are set, and
+/// scraped by Prometheus at <c>/metrics</c>), and logs as JSON lines with trace id, span id and hookInstance outside
+/// Development.
+/// </summary>
+internal static class TelemetryRegistration
+{
+    private const string ServiceName = "cdsbone";
+
+    public static WebApplicationBuilder AddCdsBoneTelemetry(this WebApplicationBuilder builder)
+    {
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+            });
+        }
+
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .WithTracing(tracing => tracing
+                .AddSource(HookTelemetry.SourceName, FhirTelemetry.SourceName)
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
+                .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = RedactFhirUrl))
+            .WithMetrics(metrics => metrics
+                .AddMeter(CdsMetrics.MeterName, FhirTelemetry.MeterName)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddPrometheusExporter());
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    public static WebApplication MapCdsBoneMetrics(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+
+    private static bool IsProbe(PathString path) => path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments("/metrics");
+
+    /// <summary>FHIR call-back URLs hold patient ids: the HTTP span keeps only the server.</summary>
+    private static void RedactFhirUrl(System.Diagnostics.Activity activity, HttpRequestMessage request)
+    {
+        if (request.Options.TryGetValue(FhirTelemetry.FhirCallback, out var isFhir) && isFhir && request.RequestUri is { } uri)
+        {
+            activity.SetTag("url.full", $"{uri.Scheme}://{uri.Authority}/[fhir]");
+            activity.SetTag("url.path", null);
+            activity.SetTag("url.query", null);
+        }
+    }
+}
