@@ -27,7 +27,14 @@ public sealed class HookEvaluator(
     ILogger<HookEvaluator> logger)
 {
     /// <summary>Answers <paramref name="request"/> for <paramref name="service"/>, fetching missing prefetch within the deadline.</summary>
-    public async Task<HookAnswer> EvaluateAsync(CdsService service, CdsServiceRequest request, CancellationToken requestAborted)
+    public Task<HookAnswer> EvaluateAsync(CdsService service, CdsServiceRequest request, CancellationToken requestAborted) =>
+        EvaluateAsync(service, request, record: true, requestAborted);
+
+    /// <summary>The warm-up at start: the same path, not counted as traffic in metrics or hook logs.</summary>
+    internal Task<HookAnswer> WarmUpAsync(CdsService service, CdsServiceRequest request, CancellationToken cancellationToken) =>
+        EvaluateAsync(service, request, record: false, cancellationToken);
+
+    private async Task<HookAnswer> EvaluateAsync(CdsService service, CdsServiceRequest request, bool record, CancellationToken requestAborted)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(request);
@@ -59,7 +66,7 @@ public sealed class HookEvaluator(
                 new PrefetchRequest(service.PrefetchTemplates, request.Context, request.Prefetch, request.FhirServer, TokenOf(request, now)), budget.Token);
         }
 
-        foreach (var outcome in resolution.Outcomes)
+        foreach (var outcome in record ? resolution.Outcomes : [])
         {
             metrics.Prefetch(service.Id, outcome.Key, outcome.Source.ToString().ToLowerInvariant());
         }
@@ -77,8 +84,12 @@ public sealed class HookEvaluator(
         activity?.SetTag("cds.rule_ids", string.Join(",", result.Decisions.SelectMany(d => d.RuleIds).Distinct()));
         activity?.SetTag("cds.card_count", answer.Count);
         activity?.SetTag("cds.indicators", string.Join(",", result.Decisions.Select(d => d.Indicator.ToString().ToLowerInvariant())));
-        Record(service, request, modeName, result, answer, mapping.Facts!.InputIssues.Count);
-        metrics.HookCall(service.Id, modeName, "ok");
+        if (record)
+        {
+            Record(service, request, modeName, result, answer, mapping.Facts!.InputIssues.Count);
+            metrics.HookCall(service.Id, modeName, "ok");
+        }
+
         return mode == ServiceMode.Shadow ? HookAnswer.NoCards : HookAnswer.Cards(answer);
     }
 

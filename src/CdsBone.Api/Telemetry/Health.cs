@@ -33,7 +33,7 @@ internal sealed class WarmupService(
         using (document)
         {
             var service = discovery.Services.First(s => s.Hook == request!.Hook);
-            var answer = await evaluator.EvaluateAsync(service, request!, cancellationToken);
+            var answer = await evaluator.WarmUpAsync(service, request!, cancellationToken);
             Log.WarmedUp(logger, answer.Response?.Cards.Count ?? -1);
         }
 
