@@ -33,7 +33,7 @@ internal static class MedicationMapper
         }
 
         var id = FhirReferences.Of(request);
-        var status = SafeRead.Value(() => request.Status) switch
+        var status = SafeRead.Value(() => request.Status, issues, id, "status") switch
         {
             MedicationRequest.MedicationrequestStatus.Draft => TherapyStatus.Draft,
             MedicationRequest.MedicationrequestStatus.Active => TherapyStatus.Active,

@@ -24,12 +24,12 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
         {
             if (LabCatalog.TryGetAnalyte(code, out var analyte))
             {
-                return MapLab(observation, id, code, analyte);
+                return MapLab(observation, id, code, analyte, issues);
             }
 
             if (LabCatalog.TryGetDxa(code, out var site, out var measure, out var side))
             {
-                return MapDxa(observation, id, code, site, measure, side);
+                return MapDxa(observation, id, code, site, measure, side, issues);
             }
         }
 
@@ -37,11 +37,11 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
         return null;
     }
 
-    private LabResult MapLab(Observation observation, string id, ClinicalCode code, Analyte analyte)
+    private LabResult MapLab(Observation observation, string id, ClinicalCode code, Analyte analyte, List<InputIssue> issues)
     {
         var profile = AnalyteUnits.For(analyte);
         var quantity = observation.Value as Quantity;
-        var (value, unitProblem) = Normalise(quantity, profile);
+        var (value, unitProblem) = Normalise(quantity, profile, issues, id);
         var texts = AssayTexts(observation);
         return new LabResult
         {
@@ -52,9 +52,9 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
             Unit = profile.CanonicalUnit,
             ReceivedValue = quantity is null ? null : SafeRead.Value(() => quantity.Value),
             ReceivedUnit = ReceivedUnit(quantity),
-            Comparator = MapComparator(quantity is null ? null : SafeRead.Value(() => quantity.Comparator)),
+            Comparator = MapComparator(quantity is null ? null : SafeRead.Value(() => quantity.Comparator, issues, id, "value.comparator")),
             Effective = FhirDates.Effective(observation.Effective),
-            Status = MapStatus(SafeRead.Value(() => observation.Status)),
+            Status = MapStatus(SafeRead.Value(() => observation.Status, issues, id, "status")),
             UnitProblem = quantity is null ? null : unitProblem,
             Assay = AssayClassifier.Classify(analyte, code, texts),
             ReferenceRanges = MapRanges(observation.ReferenceRange.OfType<Observation.ReferenceRangeComponent>().ToList(), quantity, profile),
@@ -62,14 +62,14 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
         };
     }
 
-    private DxaResult MapDxa(Observation observation, string id, ClinicalCode code, BoneSite site, DxaMeasure measure, string? side)
+    private DxaResult MapDxa(Observation observation, string id, ClinicalCode code, BoneSite site, DxaMeasure measure, string? side, List<InputIssue> issues)
     {
         var quantity = observation.Value as Quantity;
         decimal? value = null;
         string? unitProblem = null;
         if (measure == DxaMeasure.Bmd)
         {
-            (value, unitProblem) = Normalise(quantity, new AnalyteUnitProfile(UcumUnits.GramsPerSquareCentimetre, null));
+            (value, unitProblem) = Normalise(quantity, new AnalyteUnitProfile(UcumUnits.GramsPerSquareCentimetre, null), issues, id);
         }
         else if (quantity is not null)
         {
@@ -78,7 +78,7 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
             var acceptable = quantity.Code is not null
                 ? UnitSpellings.IsScoreUnit(quantity.Code)
                 : UnitSpellings.IsScoreUnit(quantity.Unit) || IsScoreText(quantity.Unit);
-            (value, unitProblem) = acceptable ? (SafeRead.Value(() => quantity.Value), (string?)null) : ((decimal?)null, $"unit '{unit}' is not valid for a T- or Z-score");
+            (value, unitProblem) = acceptable ? (SafeRead.Value(() => quantity.Value, issues, id, "value"), (string?)null) : ((decimal?)null, $"unit '{unit}' is not valid for a T- or Z-score");
         }
 
         var bodySite = CodeableConcepts.Describe(observation.BodySite);
@@ -93,18 +93,18 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
             Unit = AnalyteUnits.For(measure),
             ReceivedValue = quantity is null ? null : SafeRead.Value(() => quantity.Value),
             ReceivedUnit = ReceivedUnit(quantity),
-            Comparator = MapComparator(quantity is null ? null : SafeRead.Value(() => quantity.Comparator)),
+            Comparator = MapComparator(quantity is null ? null : SafeRead.Value(() => quantity.Comparator, issues, id, "value.comparator")),
             Effective = FhirDates.Effective(observation.Effective),
-            Status = MapStatus(SafeRead.Value(() => observation.Status)),
+            Status = MapStatus(SafeRead.Value(() => observation.Status, issues, id, "status")),
             UnitProblem = quantity is null ? null : unitProblem,
             Device = SafeRead.Text(() => observation.Device?.Display ?? observation.Device?.Reference),
             FacilityLeastSignificantChange = FacilityLsc(observation),
         };
     }
 
-    private (decimal? Value, string? Problem) Normalise(Quantity? quantity, AnalyteUnitProfile profile)
+    private (decimal? Value, string? Problem) Normalise(Quantity? quantity, AnalyteUnitProfile profile, List<InputIssue> issues, string id)
     {
-        if (quantity is null || SafeRead.Value(() => quantity.Value) is not { } received)
+        if (quantity is null || SafeRead.Value(() => quantity.Value, issues, id, "value") is not { } received)
         {
             return (null, null);
         }

@@ -8,7 +8,7 @@ internal static class PatientMapper
 {
     public static PatientFacts Map(Patient patient, List<InputIssue> issues)
     {
-        var sex = SafeRead.Value(() => patient.Gender) switch
+        var sex = SafeRead.Value(() => patient.Gender, issues, Reference(patient), "gender") switch
         {
             AdministrativeGender.Male => Sex.Male,
             AdministrativeGender.Female => Sex.Female,

@@ -21,6 +21,21 @@ internal static class SafeRead
         }
     }
 
+    /// <summary>Reads a primitive; when Firely could not parse it, reports that at <paramref name="location"/> and returns null.</summary>
+    public static T? Value<T>(Func<T?> read, List<CdsBone.Rules.Facts.InputIssue> issues, string location, string element)
+        where T : struct
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception ex) when (IsBadPrimitive(ex))
+        {
+            issues.Add(new CdsBone.Rules.Facts.InputIssue($"{location}.{element}", ex.Message));
+            return null;
+        }
+    }
+
     public static string? Text(Func<string?> read)
     {
         try

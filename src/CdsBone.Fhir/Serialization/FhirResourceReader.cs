@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using CdsBone.Rules.Facts;
 using Hl7.Fhir.Model;
@@ -11,13 +12,15 @@ namespace CdsBone.Fhir.Serialization;
 public sealed record ResourceReadResult(Resource? Resource, IReadOnlyList<InputIssue> Issues);
 
 /// <summary>
-/// Reads FHIR R4 JSON with Firely's <see cref="FhirJsonDeserializer"/>, collecting every issue with the partial result
-/// rather than failing on the first. Leniency is decided by the mappers, which read only what they trust: a value
-/// Firely could not parse is absent from the partial result, so it can never decide anything.
+/// Reads FHIR R4 JSON with Firely's <see cref="FhirJsonDeserializer"/>, collecting the structural issues with the partial
+/// result rather than failing on the first. Firely's per-element POCO validator is off: it tripled the cost of a hook
+/// (docs/performance.md) and checked cardinalities CdsBone tolerates anyway. A primitive Firely could not parse then
+/// throws when read; the mappers read through <c>SafeRead</c>, which reports it as an input issue and leaves the value
+/// absent, so it can never decide anything.
 /// </summary>
 public sealed class FhirResourceReader
 {
-    private readonly FhirJsonDeserializer _deserializer = new(new DeserializerSettings());
+    private readonly FhirJsonDeserializer _deserializer = new(new DeserializerSettings { Validator = null });
 
     /// <summary>Reads one resource from <paramref name="json"/>; <paramref name="location"/> names it in issues.</summary>
     public ResourceReadResult Read(JsonElement json, string location)
@@ -27,8 +30,8 @@ public sealed class FhirResourceReader
             return new ResourceReadResult(null, [new InputIssue(location, $"expected a FHIR resource (a JSON object), found {json.ValueKind}")]);
         }
 
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(json);
-        var reader = new Utf8JsonReader(bytes);
+        // The element's own UTF-8 text, without re-serializing it (the request body is parsed once).
+        var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(json));
         try
         {
             _deserializer.TryDeserializeResource(ref reader, out var resource, out var problems);
