@@ -32,7 +32,7 @@ internal static class FeedbackEndpoints
     }
 
     private static async Task<IResult> ReceiveAsync(
-        string id, HttpRequest http, DiscoveryDocument discovery, IOptionsSnapshot<CdsBoneOptions> options, CdsMetrics metrics,
+        string id, HttpRequest http, DiscoveryDocument discovery, IOptionsMonitor<CdsBoneOptions> options, CdsMetrics metrics,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger("CdsBone.Feedback");
@@ -41,7 +41,7 @@ internal static class FeedbackEndpoints
             return ErrorResponses.ToResult(new UnknownService(id));
         }
 
-        var (body, bodyError) = await RequestBody.ReadJsonAsync(http, options.Value.Limits.MaxRequestBytes, cancellationToken);
+        var (body, bodyError) = await RequestBody.ReadJsonAsync(http, options.CurrentValue.Limits.MaxRequestBytes, cancellationToken);
         var (feedback, error) = bodyError is null ? FeedbackParser.Parse(body) : (null, bodyError);
         if (error is not null)
         {

@@ -28,11 +28,11 @@ internal static class HookEndpoints
     }
 
     private static async Task<IResult> InvokeAsync(
-        string id, HttpRequest http, DiscoveryDocument discovery, HookEvaluator evaluator, IOptionsSnapshot<CdsBoneOptions> options, CdsMetrics metrics,
+        string id, HttpRequest http, DiscoveryDocument discovery, HookEvaluator evaluator, IOptionsMonitor<CdsBoneOptions> options, CdsMetrics metrics,
         CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var result = await AnswerAsync(id, http, discovery, evaluator, options.Value, cancellationToken);
+        var result = await AnswerAsync(id, http, discovery, evaluator, options.CurrentValue, cancellationToken);
         var outcome = result is IStatusCodeHttpResult { StatusCode: { } status and not 200 } ? status.ToString(System.Globalization.CultureInfo.InvariantCulture) : "ok";
         metrics.HookDuration(discovery.Find(id)?.Id ?? "unknown", outcome, Stopwatch.GetElapsedTime(started));
         return result;

@@ -32,18 +32,20 @@ internal static class TelemetryRegistration
 
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
-            .WithTracing(tracing => tracing
-                .AddSource(HookTelemetry.SourceName, FhirTelemetry.SourceName)
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
-                .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = RedactFhirUrl))
             .WithMetrics(metrics => metrics
                 .AddMeter(CdsMetrics.MeterName, FhirTelemetry.MeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddPrometheusExporter());
+
+        // Traces go somewhere only through OTLP: without an endpoint, no span is built at all (it costs every request).
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            telemetry.UseOtlpExporter();
+            telemetry.WithTracing(tracing => tracing
+                    .AddSource(HookTelemetry.SourceName, FhirTelemetry.SourceName)
+                    .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
+                    .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = RedactFhirUrl))
+                .UseOtlpExporter();
         }
 
         return builder;
