@@ -88,8 +88,7 @@ public sealed class PrefetchFallbackTests
         fhir.Server.Given(Request.Create().WithPath("/fhir/Observation").WithParam("page", "2").UsingGet())
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/fhir+json")
                 .WithBody(new JsonObject { ["resourceType"] = "Bundle", ["type"] = "searchset", ["entry"] = new JsonArray(entries.Skip(1).ToArray()) }.ToJsonString()));
-        request["fhirServer"] = fhir.BaseUrl;
-        request["fhirAuthorization"] = new JsonObject { ["access_token"] = FhirServerMock.Token, ["token_type"] = "Bearer", ["expires_in"] = 300, ["scope"] = "patient/*.read", ["subject"] = "cdsbone" };
+        fhir.WithServerAndToken(request);
         await using var app = new CdsBoneApplication(fhir.Settings());
         using var client = app.CreateClient();
 
@@ -197,8 +196,7 @@ public sealed class PrefetchFallbackTests
         var request = TestFiles.Request(TestFiles.VisibleFixtures, "V2-fertility-protocol-low-e2");
         using var fhir = FhirServerMock.Start().Serve(request);
         request["prefetch"]!["observations"] = JsonNode.Parse("""{"resourceType": "OperationOutcome", "issue": [{"severity": "error", "code": "timeout"}]}""");
-        request["fhirServer"] = fhir.BaseUrl;
-        request["fhirAuthorization"] = new JsonObject { ["access_token"] = FhirServerMock.Token, ["token_type"] = "Bearer", ["expires_in"] = 300, ["scope"] = "patient/*.read", ["subject"] = "cdsbone" };
+        fhir.WithServerAndToken(request);
         await using var app = new CdsBoneApplication(fhir.Settings());
         using var client = app.CreateClient();
 
@@ -216,8 +214,7 @@ public sealed class PrefetchFallbackTests
         using var fhir = FhirServerMock.Start().Serve(request);
         request["prefetch"]!["conditions"] = null;
         request["prefetch"]!.AsObject().Remove("observations");
-        request["fhirServer"] = fhir.BaseUrl;
-        request["fhirAuthorization"] = new JsonObject { ["access_token"] = FhirServerMock.Token, ["token_type"] = "Bearer", ["expires_in"] = 300, ["scope"] = "patient/*.read", ["subject"] = "cdsbone" };
+        fhir.WithServerAndToken(request);
         await using var app = new CdsBoneApplication(fhir.Settings());
         using var client = app.CreateClient();
 

@@ -24,8 +24,7 @@ public sealed class PrefetchTelemetryTests
         var sent = request.DeepClone().AsObject();
         sent["prefetch"]!.AsObject().Remove("observations");
         sent["prefetch"]!["conditions"] = null;
-        sent["fhirServer"] = fhir.BaseUrl;
-        sent["fhirAuthorization"] = new System.Text.Json.Nodes.JsonObject { ["access_token"] = FhirServerMock.Token, ["token_type"] = "Bearer", ["expires_in"] = 300, ["scope"] = "patient/*.read", ["subject"] = "cdsbone" };
+        fhir.WithServerAndToken(sent);
         await using var app = new CdsBoneApplication(fhir.Settings());
         using var metrics = new MetricRecorder(app.Services);
         using var client = app.CreateClient();

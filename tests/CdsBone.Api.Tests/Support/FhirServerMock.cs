@@ -70,6 +70,12 @@ internal sealed class FhirServerMock : IDisposable
     public JsonObject WithoutPrefetch(JsonObject request, int expiresIn = 300)
     {
         request.Remove("prefetch");
+        return WithServerAndToken(request, expiresIn);
+    }
+
+    /// <summary>The request with this server as fhirServer and a token for it; its prefetch is left as it is.</summary>
+    public JsonObject WithServerAndToken(JsonObject request, int expiresIn = 300)
+    {
         request["fhirServer"] = BaseUrl;
         request["fhirAuthorization"] = new JsonObject
         {
