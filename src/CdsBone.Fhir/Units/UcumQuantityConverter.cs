@@ -89,8 +89,9 @@ public sealed class UcumQuantityConverter
 
                 return Conversion.Fail($"unit '{from}' cannot be converted to {to}");
             }
-            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException
-                or NotImplementedException or KeyNotFoundException or IndexOutOfRangeException or NullReferenceException)
+#pragma warning disable CA1031 // Fhir.Metrics' parser throws many exception types on text it cannot read; each means "not UCUM".
+            catch (Exception)
+#pragma warning restore CA1031
             {
                 return Conversion.Fail($"unit '{from}' is not a UCUM unit");
             }
