@@ -1,26 +1,28 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using CdsBone.Fhir.Units;
 using CdsBone.Rules.Codes;
 using CdsBone.Rules.Facts;
 using CdsBone.Rules.Recognition;
 using CdsBone.Rules.Units;
-using Hl7.Fhir.Model;
 
 namespace CdsBone.Fhir.Mapping;
 
 /// <summary>
-/// Observation → <see cref="LabResult"/> or <see cref="DxaResult"/> by the LOINC tables of §1. The value is converted to
-/// the canonical unit with UCUM; a unit that cannot be converted is recorded as the reason the value is unusable (D2),
-/// never guessed. Status, comparator, method and note text, and the reference range come along for the rules.
+/// Observation JSON → <see cref="LabResult"/> or <see cref="DxaResult"/> by the LOINC tables of §1. The value is
+/// converted to the canonical unit with UCUM; a unit that cannot be converted is recorded as the reason the value is
+/// unusable (D2), never guessed. Status, comparator, method and note text, and the reference range come along.
+/// Observations are read from the request's JSON rather than through Firely POCOs: they are the bulk of every hook and
+/// the POCOs were most of its cost (docs/performance.md); the elements read are exactly those the rules need.
 /// </summary>
 internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
 {
-    public ResultFact? Map(Observation observation, List<InputIssue> issues)
+    public ResultFact? Map(JsonElement observation, List<InputIssue> issues)
     {
-        var id = FhirReferences.Of(observation);
-        var codes = CodeableConcepts.Codes(observation.Code).ToList();
-        foreach (var code in codes.Where(c => c.System == CodeSystems.Loinc))
+        var id = $"Observation/{Json.String(observation, "id") ?? FhirReferences.NoId}";
+        var codeElement = Json.Object(observation, "code");
+        foreach (var code in JsonConcepts.Codes(codeElement).Where(c => c.System == CodeSystems.Loinc))
         {
             if (LabCatalog.TryGetAnalyte(code, out var analyte))
             {
@@ -37,12 +39,11 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
         return null;
     }
 
-    private LabResult MapLab(Observation observation, string id, ClinicalCode code, Analyte analyte, List<InputIssue> issues)
+    private LabResult MapLab(JsonElement observation, string id, ClinicalCode code, Analyte analyte, List<InputIssue> issues)
     {
         var profile = AnalyteUnits.For(analyte);
-        var quantity = observation.Value as Quantity;
-        var (value, unitProblem) = Normalise(quantity, profile, issues, id);
-        var texts = AssayTexts(observation);
+        var quantity = Quantity.Read(Json.Object(observation, "valueQuantity"), issues, $"{id}.valueQuantity");
+        var (value, unitProblem) = Normalise(quantity, profile);
         return new LabResult
         {
             SourceId = id,
@@ -50,38 +51,38 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
             Analyte = analyte,
             Value = value,
             Unit = profile.CanonicalUnit,
-            ReceivedValue = quantity is null ? null : SafeRead.Value(() => quantity.Value),
-            ReceivedUnit = ReceivedUnit(quantity),
-            Comparator = MapComparator(quantity is null ? null : SafeRead.Value(() => quantity.Comparator, issues, id, "value.comparator")),
-            Effective = FhirDates.Effective(observation.Effective),
-            Status = MapStatus(SafeRead.Value(() => observation.Status, issues, id, "status")),
+            ReceivedValue = quantity?.Value,
+            ReceivedUnit = quantity?.ReceivedUnit,
+            Comparator = quantity?.Comparator ?? Comparator.None,
+            Effective = Effective(observation),
+            Status = MapStatus(observation, issues, id),
             UnitProblem = quantity is null ? null : unitProblem,
-            Assay = AssayClassifier.Classify(analyte, code, texts),
-            ReferenceRanges = MapRanges(observation.ReferenceRange.OfType<Observation.ReferenceRangeComponent>().ToList(), quantity, profile),
-            QualitativePositive = observation.Value is CodeableConcept coded ? IsPositive(coded) : null,
+            Assay = AssayClassifier.Classify(analyte, code, AssayTexts(observation)),
+            ReferenceRanges = MapRanges(observation, quantity, profile, issues, id),
+            QualitativePositive = Json.Object(observation, "valueCodeableConcept") is { } coded ? IsPositive(coded) : null,
         };
     }
 
-    private DxaResult MapDxa(Observation observation, string id, ClinicalCode code, BoneSite site, DxaMeasure measure, string? side, List<InputIssue> issues)
+    private DxaResult MapDxa(JsonElement observation, string id, ClinicalCode code, BoneSite site, DxaMeasure measure, string? side, List<InputIssue> issues)
     {
-        var quantity = observation.Value as Quantity;
+        var quantity = Quantity.Read(Json.Object(observation, "valueQuantity"), issues, $"{id}.valueQuantity");
         decimal? value = null;
         string? unitProblem = null;
         if (measure == DxaMeasure.Bmd)
         {
-            (value, unitProblem) = Normalise(quantity, new AnalyteUnitProfile(UcumUnits.GramsPerSquareCentimetre, null), issues, id);
+            (value, unitProblem) = Normalise(quantity, new AnalyteUnitProfile(UcumUnits.GramsPerSquareCentimetre, null));
         }
         else if (quantity is not null)
         {
             // T- and Z-scores are dimensionless: '1', an annotation '{…}' or no unit (§1e); anything else is D2.
-            var unit = quantity.Code ?? quantity.Unit;
             var acceptable = quantity.Code is not null
                 ? UnitSpellings.IsScoreUnit(quantity.Code)
                 : UnitSpellings.IsScoreUnit(quantity.Unit) || IsScoreText(quantity.Unit);
-            (value, unitProblem) = acceptable ? (SafeRead.Value(() => quantity.Value, issues, id, "value"), (string?)null) : ((decimal?)null, $"unit '{unit}' is not valid for a T- or Z-score");
+            (value, unitProblem) = acceptable ? (quantity.Value, (string?)null) : ((decimal?)null, $"unit '{quantity.ReceivedUnit}' is not valid for a T- or Z-score");
         }
 
-        var bodySite = CodeableConcepts.Describe(observation.BodySite);
+        var bodySite = JsonConcepts.Describe(Json.Object(observation, "bodySite"));
+        var device = Json.Object(observation, "device");
         return new DxaResult
         {
             SourceId = id,
@@ -91,26 +92,25 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
             Measure = measure,
             Value = value,
             Unit = AnalyteUnits.For(measure),
-            ReceivedValue = quantity is null ? null : SafeRead.Value(() => quantity.Value),
-            ReceivedUnit = ReceivedUnit(quantity),
-            Comparator = MapComparator(quantity is null ? null : SafeRead.Value(() => quantity.Comparator, issues, id, "value.comparator")),
-            Effective = FhirDates.Effective(observation.Effective),
-            Status = MapStatus(SafeRead.Value(() => observation.Status, issues, id, "status")),
+            ReceivedValue = quantity?.Value,
+            ReceivedUnit = quantity?.ReceivedUnit,
+            Comparator = quantity?.Comparator ?? Comparator.None,
+            Effective = Effective(observation),
+            Status = MapStatus(observation, issues, id),
             UnitProblem = quantity is null ? null : unitProblem,
-            Device = SafeRead.Text(() => observation.Device?.Display ?? observation.Device?.Reference),
-            FacilityLeastSignificantChange = FacilityLsc(observation),
+            Device = device is { } d ? Json.String(d, "display") ?? Json.String(d, "reference") : null,
+            FacilityLeastSignificantChange = FacilityLsc(observation, issues, id),
         };
     }
 
-    private (decimal? Value, string? Problem) Normalise(Quantity? quantity, AnalyteUnitProfile profile, List<InputIssue> issues, string id)
+    private (decimal? Value, string? Problem) Normalise(Quantity? quantity, AnalyteUnitProfile profile)
     {
-        if (quantity is null || SafeRead.Value(() => quantity.Value, issues, id, "value") is not { } received)
+        if (quantity?.Value is not { } received)
         {
             return (null, null);
         }
 
-        var unit = UcumUnitOf(quantity);
-        if (unit is null)
+        if (quantity.UcumUnit is not { } unit)
         {
             return (null, "no unit, so the value cannot be interpreted");
         }
@@ -119,30 +119,19 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
         return conversion.Problem is null ? (conversion.Value, null) : (null, conversion.Problem);
     }
 
-    /// <summary>The UCUM code when the system is UCUM, else the unit text mapped through the known spellings (§2).</summary>
-    private static string? UcumUnitOf(Quantity quantity)
+    private List<ReferenceRange> MapRanges(JsonElement observation, Quantity? value, AnalyteUnitProfile profile, List<InputIssue> issues, string id)
     {
-        if (quantity.System == CodeSystems.Ucum && !string.IsNullOrWhiteSpace(quantity.Code))
+        var mapped = new List<ReferenceRange>();
+        foreach (var range in Json.Objects(observation, "referenceRange"))
         {
-            return quantity.Code.Trim();
-        }
-
-        return string.IsNullOrWhiteSpace(quantity.Unit) ? null : UnitSpellings.ToUcum(quantity.Unit);
-    }
-
-    private List<ReferenceRange> MapRanges(List<Observation.ReferenceRangeComponent> ranges, Quantity? value, AnalyteUnitProfile profile)
-    {
-        var mapped = new List<ReferenceRange>(ranges.Count);
-        foreach (var range in ranges)
-        {
-            var low = ConvertLimit(range.Low, value, profile);
-            var high = ConvertLimit(range.High, value, profile);
+            var low = ConvertLimit(Quantity.Read(Json.Object(range, "low"), issues, $"{id}.referenceRange.low"), value, profile);
+            var high = ConvertLimit(Quantity.Read(Json.Object(range, "high"), issues, $"{id}.referenceRange.high"), value, profile);
             if (low.Failed || high.Failed || (low.Value is null && high.Value is null))
             {
                 continue;
             }
 
-            mapped.Add(new ReferenceRange(low.Value, high.Value, AppliesTo(range.AppliesTo)));
+            mapped.Add(new ReferenceRange(low.Value, high.Value, AppliesTo(Json.Objects(range, "appliesTo").ToList())));
         }
 
         return mapped;
@@ -150,13 +139,13 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
 
     private (decimal? Value, bool Failed) ConvertLimit(Quantity? limit, Quantity? value, AnalyteUnitProfile profile)
     {
-        if (limit is null || SafeRead.Value(() => limit.Value) is not { } number)
+        if (limit?.Value is not { } number)
         {
             return (null, false);
         }
 
         // A limit without its own unit is in the value's unit (§5: convert with the value's own factor).
-        var unit = (limit.Code ?? limit.Unit) is null && value is not null ? UcumUnitOf(value) : UcumUnitOf(limit);
+        var unit = limit.ReceivedUnit is null && value is not null ? value.UcumUnit : limit.UcumUnit;
         if (unit is null)
         {
             return (null, true);
@@ -166,14 +155,14 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
         return conversion.Problem is null ? (conversion.Value, false) : (null, true);
     }
 
-    private static RangeAppliesTo AppliesTo(List<CodeableConcept> appliesTo)
+    private static RangeAppliesTo AppliesTo(List<JsonElement> appliesTo)
     {
         if (appliesTo.Count == 0)
         {
             return RangeAppliesTo.Anyone;
         }
 
-        var texts = appliesTo.OfType<CodeableConcept>().SelectMany(c => CodeableConcepts.Texts(c).Concat(CodeableConcepts.Codes(c).Select(x => x.Code))).OfType<string>().ToList();
+        var texts = appliesTo.SelectMany(c => JsonConcepts.Texts(c).Concat(JsonConcepts.Codes(c).Select(x => x.Code))).OfType<string>().ToList();
         if (texts.Any(t => t.Equals("male", StringComparison.OrdinalIgnoreCase) || t == "248153007" || t.Equals("men", StringComparison.OrdinalIgnoreCase)))
         {
             return RangeAppliesTo.Male;
@@ -184,17 +173,24 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
             : RangeAppliesTo.Other;
     }
 
-    private static IEnumerable<string?> AssayTexts(Observation observation) =>
-        CodeableConcepts.Texts(observation.Method)
-            .Concat(observation.Method?.Coding.OfType<Coding>().Select(c => SafeRead.Text(() => c.Code)) ?? [])
-            .Concat(CodeableConcepts.Texts(observation.Code))
-            .Concat(observation.Note.OfType<Annotation>().Select(n => SafeRead.Text(() => n.Text)));
+    private static IEnumerable<string?> AssayTexts(JsonElement observation)
+    {
+        var method = Json.Object(observation, "method");
+        return JsonConcepts.Texts(method)
+            .Concat(JsonConcepts.Codes(method).Select(c => c.Code))
+            .Concat(JsonConcepts.Texts(Json.Object(observation, "code")))
+            .Concat(Json.Objects(observation, "note").Select(n => Json.String(n, "text")));
+    }
 
-    private static bool? IsPositive(CodeableConcept value) =>
-        CodeableConcepts.Codes(value).Contains(Snomed.Positive)
-        || CodeableConcepts.Texts(value).Any(t => t is not null && t.StartsWith("positive", StringComparison.OrdinalIgnoreCase));
+    private static DateTimeOffset? Effective(JsonElement observation) =>
+        Json.String(observation, "effectiveDateTime") is { } dateTime ? Json.DateTime(dateTime)
+        : Json.String(observation, "effectiveInstant") is { } instant ? Json.DateTime(instant)
+        : Json.Object(observation, "effectivePeriod") is { } period ? Json.DateTime(Json.String(period, "start"))
+        : null;
 
-    private static string? ReceivedUnit(Quantity? quantity) => quantity is null ? null : quantity.Code ?? quantity.Unit;
+    private static bool? IsPositive(JsonElement value) =>
+        JsonConcepts.Codes(value).Contains(Snomed.Positive)
+        || JsonConcepts.Texts(value).Any(t => t is not null && t.StartsWith("positive", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsScoreText(string? unit) =>
         unit is not null && (unit.Equals("T-score", StringComparison.OrdinalIgnoreCase) || unit.Equals("Z-score", StringComparison.OrdinalIgnoreCase)
@@ -207,21 +203,22 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
         : bodySite.Contains("right", StringComparison.OrdinalIgnoreCase) ? "right"
         : null;
 
-    private static decimal? FacilityLsc(Observation observation)
+    private static decimal? FacilityLsc(JsonElement observation, List<InputIssue> issues, string id)
     {
-        foreach (var component in observation.Component.OfType<Observation.ComponentComponent>())
+        foreach (var component in Json.Objects(observation, "component"))
         {
-            var name = CodeableConcepts.Describe(component.Code);
+            var name = JsonConcepts.Describe(Json.Object(component, "code"));
             if ((name.Contains("least significant change", StringComparison.OrdinalIgnoreCase) || name.Contains("LSC", StringComparison.Ordinal))
-                && component.Value is Quantity { Value: > 0m } lsc && (lsc.Code ?? lsc.Unit) is UcumUnits.GramsPerSquareCentimetre)
+                && Quantity.Read(Json.Object(component, "valueQuantity"), issues, $"{id}.component") is { Value: > 0m } lsc
+                && lsc.ReceivedUnit is UcumUnits.GramsPerSquareCentimetre)
             {
                 return lsc.Value;
             }
         }
 
-        foreach (var note in observation.Note.OfType<Annotation>())
+        foreach (var note in Json.Objects(observation, "note"))
         {
-            var match = LscNote().Match(SafeRead.Text(() => note.Text) ?? string.Empty);
+            var match = LscNote().Match(Json.String(note, "text") ?? string.Empty);
             if (match.Success && decimal.TryParse(match.Groups["value"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0m)
             {
                 return value;
@@ -231,27 +228,64 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
         return null;
     }
 
-    private static Comparator MapComparator(Quantity.QuantityComparator? comparator) => comparator switch
+    private static ResultStatus MapStatus(JsonElement observation, List<InputIssue> issues, string id)
     {
-        Quantity.QuantityComparator.LessThan => Comparator.LessThan,
-        Quantity.QuantityComparator.LessOrEqual => Comparator.LessOrEqual,
-        Quantity.QuantityComparator.GreaterThan => Comparator.GreaterThan,
-        Quantity.QuantityComparator.GreaterOrEqual => Comparator.GreaterOrEqual,
-        _ => Comparator.None,
-    };
+        var status = Json.Property(observation, "status");
+        if (status is { ValueKind: not JsonValueKind.String })
+        {
+            issues.Add(new InputIssue($"{id}.status", "'status' is not a code"));
+        }
 
-    private static ResultStatus MapStatus(ObservationStatus? status) => status switch
-    {
-        ObservationStatus.Registered => ResultStatus.Registered,
-        ObservationStatus.Preliminary => ResultStatus.Preliminary,
-        ObservationStatus.Final => ResultStatus.Final,
-        ObservationStatus.Amended => ResultStatus.Amended,
-        ObservationStatus.Corrected => ResultStatus.Corrected,
-        ObservationStatus.Cancelled => ResultStatus.Cancelled,
-        ObservationStatus.EnteredInError => ResultStatus.EnteredInError,
-        _ => ResultStatus.Unknown,
-    };
+        var code = status is { ValueKind: JsonValueKind.String } s ? s.GetString() : null;
+        if (code is not null && !KnownStatuses.Contains(code))
+        {
+            issues.Add(new InputIssue($"{id}.status", $"'{code}' is not an ObservationStatus"));
+        }
+
+        return code switch
+        {
+            "registered" => ResultStatus.Registered,
+            "preliminary" => ResultStatus.Preliminary,
+            "final" => ResultStatus.Final,
+            "amended" => ResultStatus.Amended,
+            "corrected" => ResultStatus.Corrected,
+            "cancelled" => ResultStatus.Cancelled,
+            "entered-in-error" => ResultStatus.EnteredInError,
+            _ => ResultStatus.Unknown,
+        };
+    }
+
+    private static readonly string[] KnownStatuses = ["registered", "preliminary", "final", "amended", "corrected", "cancelled", "entered-in-error", "unknown"];
 
     [GeneratedRegex(@"\b(LSC|least significant change)\b[^0-9]{0,20}(?<value>0?\.[0-9]+)\s*g/cm", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex LscNote();
+
+    /// <summary>A FHIR Quantity as received.</summary>
+    private sealed record Quantity(decimal? Value, Comparator Comparator, string? Unit, string? System, string? Code)
+    {
+        /// <summary>The unit as received: the code, else the unit text.</summary>
+        public string? ReceivedUnit => Code ?? Unit;
+
+        /// <summary>The UCUM code when the system is UCUM, else the unit text mapped through the known spellings (§2).</summary>
+        public string? UcumUnit =>
+            System == CodeSystems.Ucum && !string.IsNullOrWhiteSpace(Code) ? Code.Trim()
+            : string.IsNullOrWhiteSpace(Unit) ? null
+            : UnitSpellings.ToUcum(Unit);
+
+        public static Quantity? Read(JsonElement? element, List<InputIssue> issues, string location) =>
+            element is not { } q ? null
+            : new Quantity(
+                Json.Decimal(q, "value", issues, location),
+                Json.String(q, "comparator") switch
+                {
+                    "<" => Comparator.LessThan,
+                    "<=" => Comparator.LessOrEqual,
+                    ">" => Comparator.GreaterThan,
+                    ">=" => Comparator.GreaterOrEqual,
+                    _ => Comparator.None,
+                },
+                Json.String(q, "unit"),
+                Json.String(q, "system"),
+                Json.String(q, "code"));
+    }
 }

@@ -46,8 +46,7 @@ public sealed class ClinicalFactsMapper
             issues.Add(new InputIssue($"prefetch.{paged.Key}", "the result is paged; only the pages received were read"));
         }
 
-        var results = values[PrefetchKeys.Observations].Resources.OfType<Observation>()
-            .Select(o => Guarded(o, () => _observations.Map(o, issues), issues)).OfType<ResultFact>().ToList();
+        var results = values[PrefetchKeys.Observations].Elements.Select(o => _observations.Map(o, issues)).OfType<ResultFact>().ToList();
         var facts = new ClinicalFacts
         {
             Patient = MapPatient(values[PrefetchKeys.Patient], issues),

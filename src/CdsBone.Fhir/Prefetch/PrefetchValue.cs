@@ -28,6 +28,9 @@ public enum PrefetchState
 /// <param name="NextPage">The Bundle's <c>next</c> link, when the result is paged.</param>
 public sealed record PrefetchValue(string Key, PrefetchState State, IReadOnlyList<Resource> Resources, string? NextPage)
 {
+    /// <summary>For keys read straight from JSON (observations): the resources as JSON elements.</summary>
+    public IReadOnlyList<JsonElement> Elements { get; init; } = [];
+
     /// <summary>True when the data is usable as sent (possibly empty).</summary>
     public bool HasData => State is PrefetchState.Provided or PrefetchState.NoData;
 
@@ -44,6 +47,11 @@ public sealed record PrefetchValue(string Key, PrefetchState State, IReadOnlyLis
         if (json.ValueKind == JsonValueKind.Null)
         {
             return new(key, PrefetchState.NoData, [], null);
+        }
+
+        if (key == PrefetchKeys.Observations)
+        {
+            return ClassifyJson(key, json, issues);
         }
 
         var read = reader.Read(json, $"prefetch.{key}");
@@ -68,6 +76,51 @@ public sealed record PrefetchValue(string Key, PrefetchState State, IReadOnlyLis
         PrefetchKeys.Conditions => "Condition",
         _ => null,
     };
+
+    /// <summary>
+    /// The observations are the bulk of every hook: their Bundle is read as JSON and each Observation is mapped from its
+    /// element (docs/performance.md), with the same outcomes as the Firely path of the other keys.
+    /// </summary>
+    private static PrefetchValue ClassifyJson(string key, JsonElement json, List<InputIssue> issues)
+    {
+        var location = $"prefetch.{key}";
+        var type = Json.String(json, "resourceType");
+        if (json.ValueKind != JsonValueKind.Object || type is null)
+        {
+            issues.Add(new InputIssue(location, "expected a FHIR resource (a JSON object with a resourceType)"));
+            return new(key, PrefetchState.Unreadable, [], null);
+        }
+
+        switch (type)
+        {
+            case "OperationOutcome":
+                return new(key, PrefetchState.OperationOutcome, [], null);
+            case "Bundle":
+                var elements = new List<JsonElement>();
+                foreach (var entry in Json.Array(json, "entry"))
+                {
+                    if (Json.Object(entry, "resource") is not { } resource || Json.String(resource, "resourceType") is not { } entryType)
+                    {
+                        issues.Add(new InputIssue(location, "a Bundle entry without a readable resource"));
+                    }
+                    else if (entryType != "OperationOutcome")
+                    {
+                        elements.Add(resource);
+                    }
+                }
+
+                var next = Json.Objects(json, "link").Where(l => Json.String(l, "relation") == "next").Select(l => Json.String(l, "url")).FirstOrDefault();
+                return new(key, PrefetchState.Provided, [], next) { Elements = elements };
+            default:
+                if (type == ExpectedType(key))
+                {
+                    return new(key, PrefetchState.Provided, [], null) { Elements = [json] };
+                }
+
+                issues.Add(new InputIssue(location, $"expected a Bundle or {ExpectedType(key)}, found {type}"));
+                return new(key, PrefetchState.Unreadable, [], null);
+        }
+    }
 
     private static PrefetchValue Unexpected(string key, Resource resource, List<InputIssue> issues)
     {

@@ -1,0 +1,21 @@
+using System.Text.Json;
+using CdsBone.Rules.Codes;
+
+namespace CdsBone.Fhir.Mapping;
+
+/// <summary>Codes and texts of a CodeableConcept read straight from JSON (the counterpart of <see cref="CodeableConcepts"/>).</summary>
+internal static class JsonConcepts
+{
+    public static IEnumerable<ClinicalCode> Codes(JsonElement? concept) =>
+        concept is not { } c ? []
+        : Json.Objects(c, "coding")
+            .Select(coding => (System: Json.String(coding, "system"), Code: Json.String(coding, "code")))
+            .Where(x => !string.IsNullOrEmpty(x.System) && !string.IsNullOrEmpty(x.Code))
+            .Select(x => new ClinicalCode(x.System!, x.Code!.Trim()));
+
+    public static IEnumerable<string?> Texts(JsonElement? concept) =>
+        concept is not { } c ? [] : [Json.String(c, "text"), .. Json.Objects(c, "coding").Select(coding => Json.String(coding, "display"))];
+
+    public static string Describe(JsonElement? concept) =>
+        Texts(concept).Concat(Codes(concept).Select(c => c.Code)).FirstOrDefault(d => !string.IsNullOrEmpty(d)) ?? "(no text)";
+}
