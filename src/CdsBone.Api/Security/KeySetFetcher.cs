@@ -1,4 +1,4 @@
-using System.Net;
+using CdsBone.Fhir.Client;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CdsBone.Api.Security;
@@ -52,5 +52,5 @@ public sealed class KeySetFetcher(IHttpClientFactory httpClients, IHostEnvironme
     public static bool IsFetchable(string url, bool development) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && string.IsNullOrEmpty(uri.UserInfo)
         && (uri.Scheme == Uri.UriSchemeHttps
-            || (uri.Scheme == Uri.UriSchemeHttp && development && (uri.IsLoopback || (IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip)))));
+            || (uri.Scheme == Uri.UriSchemeHttp && development && FhirServerPolicy.IsLoopback(uri)));
 }

@@ -55,6 +55,7 @@ public sealed class FhirServerPolicy(IEnumerable<string> allowedServers, bool al
             : path.StartsWith(basePath + "/", StringComparison.Ordinal) || (basePath.Length == 0 && path.StartsWith('/'));
     }
 
-    private static bool IsLoopback(Uri uri) =>
+    /// <summary>True for localhost or a loopback address (IPv4 127.0.0.0/8 or IPv6 ::1).</summary>
+    public static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 }

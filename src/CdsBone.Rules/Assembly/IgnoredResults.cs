@@ -16,7 +16,7 @@ internal static class IgnoredResults
         var ignored = new List<IgnoredResult>();
         foreach (var screened in picture.Labs)
         {
-            Add(screened.Result, screened.Usability, screened.Reason, screened.Explanation, WindowOf(screened.Result.Analyte, picture));
+            Add(screened.Result, screened.Usability, screened.Reason, screened.Explanation, picture.Options.WindowFor(screened.Result.Analyte));
         }
 
         foreach (var screened in picture.Dxa)
@@ -50,16 +50,6 @@ internal static class IgnoredResults
         IgnoredReason.UnmappableUnit or IgnoredReason.FutureDate => RuleId.D2,
         IgnoredReason.Implausible => RuleId.D4,
         IgnoredReason.Pending => RuleId.M6,
-        _ => null,
-    };
-
-    private static int? WindowOf(Analyte analyte, ClinicalPicture picture) => analyte switch
-    {
-        Analyte.Estradiol => picture.Options.EstradiolWindowDays,
-        Analyte.TotalTestosterone or Analyte.FreeTestosterone or Analyte.Shbg or Analyte.Albumin => picture.Options.AndrogenPanelWindowDays,
-        Analyte.Ctx or Analyte.P1np => picture.Options.BoneMarkerWindowDays,
-        Analyte.Fsh => picture.Options.FshWindowDays,
-        Analyte.Hcg or Analyte.HcgQualitative => picture.Options.HcgWindowDays,
         _ => null,
     };
 }

@@ -155,6 +155,17 @@ public sealed class RuleOptions
     /// <summary>The lowest starting regimen for start-consider (seed: 0.5 mg twice weekly, off-label).</summary>
     public DoseStep AnastrozoleStartingDose { get; set; } = new() { DoseMg = 0.5m, Frequency = 2, Period = 1m, PeriodUnit = DosePeriodUnit.Week };
 
+    /// <summary>The look-back window of <paramref name="analyte"/> in days (§5 Definitions: Windows); null when no rule reads it.</summary>
+    public int? WindowFor(Analyte analyte) => analyte switch
+    {
+        Analyte.Estradiol => EstradiolWindowDays,
+        Analyte.TotalTestosterone or Analyte.FreeTestosterone or Analyte.Shbg or Analyte.Albumin => AndrogenPanelWindowDays,
+        Analyte.Ctx or Analyte.P1np => BoneMarkerWindowDays,
+        Analyte.Fsh => FshWindowDays,
+        Analyte.Hcg or Analyte.HcgQualitative => HcgWindowDays,
+        _ => null,
+    };
+
     /// <summary>Plausible ranges (D4) in canonical units, §5 Definitions.</summary>
     public PlausibleRanges Plausible { get; set; } = new();
 }

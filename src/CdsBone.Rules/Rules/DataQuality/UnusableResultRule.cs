@@ -10,6 +10,13 @@ namespace CdsBone.Rules.Rules.DataQuality;
 /// </summary>
 public abstract class UnusableResultRule : IRule
 {
+    /// <summary>The analytes §5 names for D2 and D4 (DXA results are screened separately).</summary>
+    private static readonly HashSet<Analyte> ReportedAnalytes =
+    [
+        Analyte.Estradiol, Analyte.TotalTestosterone, Analyte.FreeTestosterone, Analyte.Shbg, Analyte.Albumin,
+        Analyte.Ctx, Analyte.P1np, Analyte.Hcg, Analyte.HcgQualitative,
+    ];
+
     /// <inheritdoc />
     public abstract RuleId Id { get; }
 
@@ -22,7 +29,7 @@ public abstract class UnusableResultRule : IRule
         var picture = context.Picture;
         foreach (var screened in picture.Labs)
         {
-            if (IsReported(screened.Reason) && LabWindow(screened.Result.Analyte, context) is { } window
+            if (IsReported(screened.Reason) && ReportedAnalytes.Contains(screened.Result.Analyte) && context.Options.WindowFor(screened.Result.Analyte) is { } window
                 && IsRecentOrFuture(screened.Result, window, picture))
             {
                 yield return Finding(screened.Result, screened.Explanation!, TestFor(screened.Result.Analyte));
@@ -57,15 +64,6 @@ public abstract class UnusableResultRule : IRule
             Actions = test is { } t ? [new OrderTest($"Order {name}", t)] : [],
         };
     }
-
-    private static int? LabWindow(Analyte analyte, RuleContext context) => analyte switch
-    {
-        Analyte.Estradiol => context.Options.EstradiolWindowDays,
-        Analyte.TotalTestosterone or Analyte.FreeTestosterone or Analyte.Shbg or Analyte.Albumin => context.Options.AndrogenPanelWindowDays,
-        Analyte.Ctx or Analyte.P1np => context.Options.BoneMarkerWindowDays,
-        Analyte.Hcg or Analyte.HcgQualitative => context.Options.HcgWindowDays,
-        _ => null,
-    };
 
     private static LabTest? TestFor(Analyte analyte) => analyte switch
     {
