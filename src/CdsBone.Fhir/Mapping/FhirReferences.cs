@@ -1,13 +1,13 @@
-using Hl7.Fhir.Model;
+using System.Text.Json;
 
 namespace CdsBone.Fhir.Mapping;
 
-/// <summary>Relative references (<c>Observation/123</c>) that are safe to build from any partial resource.</summary>
+/// <summary>Relative references (<c>Observation/123</c>) that are safe to build from any resource JSON.</summary>
 internal static class FhirReferences
 {
     public const string NoId = "(no id)";
 
-    public static string Of(Resource resource) => $"{resource.TypeName}/{IdOf(resource) ?? NoId}";
+    public static string Of(string type, JsonElement resource) => $"{type}/{IdOf(resource) ?? NoId}";
 
-    public static string? IdOf(Resource resource) => SafeRead.Text(() => resource.Id);
+    public static string? IdOf(JsonElement resource) => Json.String(resource, "id");
 }

@@ -14,6 +14,8 @@ internal static class Json
         "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd", "yyyy-MM", "yyyy",
     ];
 
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-MM", "yyyy"];
+
     public static JsonElement? Property(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
@@ -45,6 +47,35 @@ internal static class Json
         issues.Add(new CdsBone.Rules.Facts.InputIssue($"{location}.{name}", $"'{name}' is not a decimal number"));
         return null;
     }
+
+    /// <summary>A FHIR code: a JSON string; any other kind is reported at <paramref name="location"/> and absent.</summary>
+    public static string? Code(JsonElement element, string name, List<CdsBone.Rules.Facts.InputIssue> issues, string location)
+    {
+        if (Property(element, name) is not { } value)
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return value.GetString();
+        }
+
+        issues.Add(new CdsBone.Rules.Facts.InputIssue($"{location}.{name}", $"'{name}' is not a code"));
+        return null;
+    }
+
+    /// <summary>A JSON number as a decimal; anything else (or a number beyond decimal) is absent, silently.</summary>
+    public static decimal? Number(JsonElement element, string name) =>
+        Property(element, name) is { ValueKind: JsonValueKind.Number } value && value.TryGetDecimal(out var number) ? number : null;
+
+    /// <summary>A FHIR integer (positiveInt, unsignedInt); a fraction or anything else is absent, silently.</summary>
+    public static int? Integer(JsonElement element, string name) =>
+        Property(element, name) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt32(out var number) ? number : null;
+
+    /// <summary>A FHIR date (<c>yyyy</c>, <c>yyyy-MM</c> or <c>yyyy-MM-dd</c>); a partial date counts from its start; unreadable is null.</summary>
+    public static DateOnly? Date(string? text) =>
+        text is not null && DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : null;
 
     /// <summary>A FHIR dateTime or instant as an instant; a partial date counts from its start (UTC); unreadable is null.</summary>
     public static DateTimeOffset? DateTime(string? text) =>

@@ -3,7 +3,7 @@ using CdsBone.Rules.Codes;
 
 namespace CdsBone.Fhir.Mapping;
 
-/// <summary>Codes and texts of a CodeableConcept read straight from JSON (the counterpart of <see cref="CodeableConcepts"/>).</summary>
+/// <summary>Codes and texts of a CodeableConcept read straight from JSON.</summary>
 internal static class JsonConcepts
 {
     public static IEnumerable<ClinicalCode> Codes(JsonElement? concept) =>
@@ -16,6 +16,12 @@ internal static class JsonConcepts
     public static IEnumerable<string?> Texts(JsonElement? concept) =>
         concept is not { } c ? [] : [Json.String(c, "text"), .. Json.Objects(c, "coding").Select(coding => Json.String(coding, "display"))];
 
-    public static string Describe(JsonElement? concept) =>
-        Texts(concept).Concat(Codes(concept).Select(c => c.Code)).FirstOrDefault(d => !string.IsNullOrEmpty(d)) ?? "(no text)";
+    public static string Describe(JsonElement? concept) => Describe(Texts(concept), Codes(concept));
+
+    public static string Describe(IEnumerable<string?> texts, IEnumerable<ClinicalCode> codes) =>
+        texts.Concat(codes.Select(c => c.Code)).FirstOrDefault(d => !string.IsNullOrEmpty(d)) ?? "(no text)";
+
+    /// <summary>True when any coding of <paramref name="concept"/> has <paramref name="code"/> (any system, case-insensitive).</summary>
+    public static bool HasCode(JsonElement? concept, string code) =>
+        concept is { } c && Json.Objects(c, "coding").Any(coding => string.Equals(Json.String(coding, "code"), code, StringComparison.OrdinalIgnoreCase));
 }

@@ -1,60 +1,93 @@
+using System.Text.Json;
 using CdsBone.Rules.Codes;
 using CdsBone.Rules.Facts;
 using CdsBone.Rules.Recognition;
-using Hl7.Fhir.Model;
 
 namespace CdsBone.Fhir.Mapping;
 
 /// <summary>
-/// MedicationRequest → <see cref="Therapy"/> by RxNorm code or by text (§4a, §6). A missing intent is tolerated (real
+/// MedicationRequest JSON → <see cref="Therapy"/> by RxNorm code or by text (§4a, §6). A missing intent is tolerated (real
 /// clients omit it); the dose is read only when milligrams, frequency and period are all stated, never guessed.
 /// </summary>
 internal static class MedicationMapper
 {
+    private const string ResourceType = "MedicationRequest";
     private const string Milligrams = "mg";
     private const decimal HoursPerDay = 24m;
     private static readonly string[] TabletUnits = ["{pill}", "{tablet}", "{tbl}", "{tab}", "{capsule}", "tablet", "tab", "pill"];
 
-    public static Therapy? Map(MedicationRequest request, List<InputIssue> issues)
+    public static Therapy? Map(JsonElement request, List<InputIssue> issues)
     {
-        var concept = request.Medication as CodeableConcept;
-        if (request.Medication is ResourceReference reference)
-        {
-            // A contained Medication (reference "#id") carries the codes; otherwise only the display can be read.
-            var containedId = SafeRead.Text(() => reference.Reference) is { Length: > 1 } r && r[0] == '#' ? r[1..] : null;
-            var contained = request.Contained.OfType<Medication>().FirstOrDefault(m => containedId is not null && SafeRead.Text(() => m.Id) == containedId);
-            concept = contained?.Code ?? new CodeableConcept { Text = SafeRead.Text(() => reference.Display) };
-        }
-
-        var recognised = MedicationCatalog.Recognise(CodeableConcepts.Codes(concept), CodeableConcepts.Texts(concept));
+        var (codes, texts) = Medication(request);
+        var recognised = MedicationCatalog.Recognise(codes, texts);
         if (recognised is not { } match)
         {
             return null;
         }
 
-        var id = FhirReferences.Of(request);
-        var status = SafeRead.Value(() => request.Status, issues, id, "status") switch
+        var id = FhirReferences.Of(ResourceType, request);
+        var status = Json.Code(request, "status", issues, id) switch
         {
-            MedicationRequest.MedicationrequestStatus.Draft => TherapyStatus.Draft,
-            MedicationRequest.MedicationrequestStatus.Active => TherapyStatus.Active,
-            MedicationRequest.MedicationrequestStatus.OnHold => TherapyStatus.OnHold,
-            MedicationRequest.MedicationrequestStatus.Stopped => TherapyStatus.Stopped,
-            MedicationRequest.MedicationrequestStatus.Completed => TherapyStatus.Completed,
-            MedicationRequest.MedicationrequestStatus.Cancelled => TherapyStatus.Cancelled,
-            MedicationRequest.MedicationrequestStatus.EnteredInError => TherapyStatus.EnteredInError,
-            _ => TherapyStatus.Unknown,
+            "draft" => TherapyStatus.Draft,
+            "active" => TherapyStatus.Active,
+            "on-hold" => TherapyStatus.OnHold,
+            "stopped" => TherapyStatus.Stopped,
+            "completed" => TherapyStatus.Completed,
+            "cancelled" => TherapyStatus.Cancelled,
+            "entered-in-error" => TherapyStatus.EnteredInError,
+            "unknown" or null => TherapyStatus.Unknown,
+            var code => Unrecognised(code, issues, id),
         };
         if (FhirReferences.IdOf(request) is null)
         {
             issues.Add(new InputIssue(id, "MedicationRequest has no id: suggestions cannot refer to it"));
         }
 
-        var strength = CodeableConcepts.Codes(concept).Select(c => RxNorm.TabletStrengthMg.TryGetValue(c, out var mg) ? mg : (decimal?)null)
-            .FirstOrDefault(mg => mg is not null);
-        return new Therapy(id, match.Class, match.Agent, status, ReadDose(request.DosageInstruction.OfType<Dosage>().ToList(), strength), match.RecognisedBy, CodeableConcepts.Describe(concept));
+        var strength = codes.Select(c => RxNorm.TabletStrengthMg.TryGetValue(c, out var mg) ? mg : (decimal?)null).FirstOrDefault(mg => mg is not null);
+        return new Therapy(id, match.Class, match.Agent, status, ReadDose(Json.Objects(request, "dosageInstruction").ToList(), strength), match.RecognisedBy,
+            JsonConcepts.Describe(texts, codes));
     }
 
-    private static DoseRegimen? ReadDose(List<Dosage> dosages, decimal? tabletStrengthMg)
+    /// <summary>
+    /// The medication's codes and texts: the CodeableConcept, or a contained Medication (reference "#id") that carries
+    /// the codes; a reference to anything else can only be read by its display.
+    /// </summary>
+    private static (List<ClinicalCode> Codes, List<string?> Texts) Medication(JsonElement request)
+    {
+        var concept = Json.Object(request, "medicationCodeableConcept");
+        if (Json.Object(request, "medicationReference") is { } reference)
+        {
+            var containedId = Json.String(reference, "reference") is { Length: > 1 } r && r[0] == '#' ? r[1..] : null;
+            concept = containedId is null ? null : ContainedMedicationCode(request, containedId);
+            if (concept is null)
+            {
+                return ([], [Json.String(reference, "display")]);
+            }
+        }
+
+        return (JsonConcepts.Codes(concept).ToList(), JsonConcepts.Texts(concept).ToList());
+    }
+
+    private static JsonElement? ContainedMedicationCode(JsonElement request, string id)
+    {
+        foreach (var contained in Json.Objects(request, "contained"))
+        {
+            if (Json.String(contained, "resourceType") == "Medication" && Json.String(contained, "id") == id)
+            {
+                return Json.Object(contained, "code");
+            }
+        }
+
+        return null;
+    }
+
+    private static TherapyStatus Unrecognised(string code, List<InputIssue> issues, string id)
+    {
+        issues.Add(new InputIssue($"{id}.status", $"'{code}' is not a MedicationRequest status"));
+        return TherapyStatus.Unknown;
+    }
+
+    private static DoseRegimen? ReadDose(List<JsonElement> dosages, decimal? tabletStrengthMg)
     {
         if (dosages.Count != 1)
         {
@@ -62,46 +95,56 @@ internal static class MedicationMapper
         }
 
         var dosage = dosages[0];
-        var repeat = dosage.Timing?.Repeat;
-        var dose = dosage.DoseAndRate.OfType<Dosage.DoseAndRateComponent>().Select(d => d.Dose).OfType<Quantity>().FirstOrDefault();
-        if (dose is null || repeat is null)
+        var repeat = Json.Object(dosage, "timing") is { } timing ? Json.Object(timing, "repeat") : null;
+        var dose = Json.Objects(dosage, "doseAndRate").Select(d => Json.Object(d, "doseQuantity")).FirstOrDefault(q => q is not null);
+        if (dose is not { } quantity || repeat is not { } schedule)
         {
             return null;
         }
 
         // A count of tablets is milligrams only when the product's strength is known; otherwise the dose stays unknown.
-        var perUnit = IsMilligrams(dose) ? 1m : IsTabletCount(dose) ? tabletStrengthMg : null;
-        var mg = SafeRead.Value(() => dose.Value) * perUnit;
-        var frequency = SafeRead.Value(() => repeat.Frequency);
-        var periodLength = SafeRead.Value(() => repeat.Period);
-        var unit = SafeRead.Value(() => repeat.PeriodUnit);
-        if (mg is not > 0m || frequency is not > 0 || periodLength is not > 0m || unit is null)
+        var unit = Json.String(quantity, "code") ?? Json.String(quantity, "unit");
+        var perUnit = string.Equals(unit, Milligrams, StringComparison.Ordinal) ? 1m
+            : unit is not null && TabletUnits.Contains(unit, StringComparer.OrdinalIgnoreCase) ? tabletStrengthMg
+            : null;
+        var amount = Json.Number(quantity, "value");
+        var frequency = Json.Integer(schedule, "frequency");
+        var periodLength = Json.Number(schedule, "period");
+        var periodUnit = Json.String(schedule, "periodUnit");
+        if (amount is not > 0m || perUnit is null || frequency is not > 0 || periodLength is not > 0m || periodUnit is null)
         {
             return null;
         }
 
-        if (unit == Timing.UnitsOfTime.H)
+        try
         {
-            // "Every 12 hours" is twice daily: hourly periods are expressed per day.
-            var timesPerDay = frequency.Value * HoursPerDay / periodLength.Value;
-            return timesPerDay == decimal.Truncate(timesPerDay)
-                ? new DoseRegimen(mg.Value, (int)timesPerDay, 1m, DosePeriodUnit.Day)
-                : new DoseRegimen(mg.Value, frequency.Value, periodLength.Value / HoursPerDay, DosePeriodUnit.Day);
+            return Regimen(amount.Value * perUnit.Value, frequency.Value, periodLength.Value, periodUnit);
         }
-
-        DosePeriodUnit? periodUnit = unit.Value switch
+        catch (OverflowException)
         {
-            Timing.UnitsOfTime.D => DosePeriodUnit.Day,
-            Timing.UnitsOfTime.Wk => DosePeriodUnit.Week,
-            Timing.UnitsOfTime.Mo => DosePeriodUnit.Month,
-            _ => null,
-        };
-        return periodUnit is { } period ? new DoseRegimen(mg.Value, frequency.Value, periodLength.Value, period) : null;
+            // Absurd magnitudes (beyond decimal) are not a dose; the card says the dose is unknown.
+            return null;
+        }
     }
 
-    private static bool IsTabletCount(Quantity quantity) =>
-        SafeRead.Text(() => quantity.Code ?? quantity.Unit) is { } unit && TabletUnits.Contains(unit, StringComparer.OrdinalIgnoreCase);
+    private static DoseRegimen? Regimen(decimal mg, int frequency, decimal periodLength, string periodUnit)
+    {
+        if (periodUnit == "h")
+        {
+            // "Every 12 hours" is twice daily: hourly periods are expressed per day.
+            var timesPerDay = frequency * HoursPerDay / periodLength;
+            return timesPerDay == decimal.Truncate(timesPerDay) && timesPerDay <= int.MaxValue
+                ? new DoseRegimen(mg, (int)timesPerDay, 1m, DosePeriodUnit.Day)
+                : new DoseRegimen(mg, frequency, periodLength / HoursPerDay, DosePeriodUnit.Day);
+        }
 
-    private static bool IsMilligrams(Quantity quantity) =>
-        string.Equals(SafeRead.Text(() => quantity.Code ?? quantity.Unit), Milligrams, StringComparison.Ordinal);
+        DosePeriodUnit? unit = periodUnit switch
+        {
+            "d" => DosePeriodUnit.Day,
+            "wk" => DosePeriodUnit.Week,
+            "mo" => DosePeriodUnit.Month,
+            _ => null,
+        };
+        return unit is { } period ? new DoseRegimen(mg, frequency, periodLength, period) : null;
+    }
 }

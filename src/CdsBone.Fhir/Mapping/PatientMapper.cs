@@ -1,37 +1,39 @@
+using System.Text.Json;
 using CdsBone.Rules.Facts;
-using Hl7.Fhir.Model;
 
 namespace CdsBone.Fhir.Mapping;
 
-/// <summary>Patient → <see cref="PatientFacts"/>: administrative sex and birth date, nothing else (no names, no identifiers).</summary>
+/// <summary>Patient JSON → <see cref="PatientFacts"/>: administrative sex and birth date, nothing else (no names, no identifiers).</summary>
 internal static class PatientMapper
 {
-    public static PatientFacts Map(Patient patient, List<InputIssue> issues)
+    public static PatientFacts Map(JsonElement patient, List<InputIssue> issues)
     {
-        var sex = SafeRead.Value(() => patient.Gender, issues, Reference(patient), "gender") switch
+        var reference = FhirReferences.Of("Patient", patient);
+        var sex = Json.Code(patient, "gender", issues, reference) switch
         {
-            AdministrativeGender.Male => Sex.Male,
-            AdministrativeGender.Female => Sex.Female,
-            AdministrativeGender.Other => Sex.Other,
-            _ => Sex.Unknown,
+            "male" => Sex.Male,
+            "female" => Sex.Female,
+            "other" => Sex.Other,
+            "unknown" or null => Sex.Unknown,
+            var code => Unrecognised(code, issues, reference),
         };
         if (sex == Sex.Unknown)
         {
-            issues.Add(new InputIssue(Reference(patient), "Patient.gender is missing or unknown: sex-specific rules cannot apply"));
+            issues.Add(new InputIssue(reference, "Patient.gender is missing or unknown: sex-specific rules cannot apply"));
         }
 
-        DateOnly? birthDate = null;
-        if (patient.BirthDateElement is { } element && element.TryToDateTimeOffset(out var birth))
+        var birthDate = Json.Date(Json.String(patient, "birthDate"));
+        if (birthDate is null)
         {
-            birthDate = DateOnly.FromDateTime(birth.UtcDateTime);
-        }
-        else
-        {
-            issues.Add(new InputIssue(Reference(patient), "Patient.birthDate is missing or unreadable: age-based rules cannot apply"));
+            issues.Add(new InputIssue(reference, "Patient.birthDate is missing or unreadable: age-based rules cannot apply"));
         }
 
         return new PatientFacts(sex, birthDate);
     }
 
-    private static string Reference(Patient patient) => FhirReferences.Of(patient);
+    private static Sex Unrecognised(string code, List<InputIssue> issues, string reference)
+    {
+        issues.Add(new InputIssue($"{reference}.gender", $"'{code}' is not an AdministrativeGender"));
+        return Sex.Unknown;
+    }
 }

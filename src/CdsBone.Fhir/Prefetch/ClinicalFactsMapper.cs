@@ -4,7 +4,6 @@ using CdsBone.Fhir.Serialization;
 using CdsBone.Fhir.Units;
 using CdsBone.Rules.Evaluation;
 using CdsBone.Rules.Facts;
-using Hl7.Fhir.Model;
 
 namespace CdsBone.Fhir.Prefetch;
 
@@ -12,9 +11,14 @@ namespace CdsBone.Fhir.Prefetch;
 /// Turns a hook's draft orders and prefetch values into <see cref="ClinicalFacts"/>. Every problem in the input is
 /// reported as an <see cref="InputIssue"/>; required data that is absent, an OperationOutcome or unreadable is
 /// returned as <see cref="MissingPrefetch"/> (the prefetch-fallback layer fetches it before this runs).
+/// Resources are read from the request's JSON (docs/performance.md); Firely reads an order only when a suggestion
+/// must echo it back changed (<see cref="HookResources"/>).
 /// </summary>
 public sealed class ClinicalFactsMapper
 {
+    private const string DraftOrdersLocation = "context.draftOrders";
+    private const string MedicationRequestType = "MedicationRequest";
+    private static readonly string[] Keys = [PrefetchKeys.Patient, PrefetchKeys.Observations, PrefetchKeys.Medications, PrefetchKeys.Conditions];
     private readonly FhirResourceReader _reader;
     private readonly ObservationMapper _observations;
 
@@ -30,10 +34,12 @@ public sealed class ClinicalFactsMapper
     {
         ArgumentNullException.ThrowIfNull(input);
         var issues = new List<InputIssue>();
-        var resources = new HookResources();
-        var values = new[] { PrefetchKeys.Patient, PrefetchKeys.Observations, PrefetchKeys.Medications, PrefetchKeys.Conditions }
-            .Select(key => PrefetchValue.Classify(key, input.Prefetch.TryGetValue(key, out var json) ? json : null, _reader, issues))
-            .ToDictionary(v => v.Key, StringComparer.Ordinal);
+        var resources = new HookResources(_reader);
+        var values = new Dictionary<string, PrefetchValue>(Keys.Length, StringComparer.Ordinal);
+        foreach (var key in Keys)
+        {
+            values[key] = PrefetchValue.Classify(key, input.Prefetch.TryGetValue(key, out var json) ? json : null, issues);
+        }
 
         var missing = PrefetchKeys.Required.Select(k => values[k]).Where(v => !v.HasData).Select(v => new MissingPrefetch(v.Key, v.State)).ToList();
         if (missing.Count > 0)
@@ -46,95 +52,78 @@ public sealed class ClinicalFactsMapper
             issues.Add(new InputIssue($"prefetch.{paged.Key}", "the result is paged; only the pages received were read"));
         }
 
-        var results = values[PrefetchKeys.Observations].Elements.Select(o => _observations.Map(o, issues)).OfType<ResultFact>().ToList();
+        var labs = new List<LabResult>();
+        var dxa = new List<DxaResult>();
+        foreach (var observation in values[PrefetchKeys.Observations].Resources)
+        {
+            switch (_observations.Map(observation, issues))
+            {
+                case LabResult lab:
+                    labs.Add(lab);
+                    break;
+                case DxaResult scan:
+                    dxa.Add(scan);
+                    break;
+            }
+        }
+
+        var medications = values[PrefetchKeys.Medications].Resources;
         var facts = new ClinicalFacts
         {
             Patient = MapPatient(values[PrefetchKeys.Patient], issues),
-            Labs = results.OfType<LabResult>().ToList(),
-            Dxa = results.OfType<DxaResult>().ToList(),
-            Medications = values[PrefetchKeys.Medications].Resources.OfType<MedicationRequest>()
-                .Select(m => Guarded(m, () => MedicationMapper.Map(m, issues), issues)).OfType<Therapy>().ToList(),
+            Labs = labs,
+            Dxa = dxa,
+            Medications = medications.Select(m => MedicationMapper.Map(m, issues)).OfType<Therapy>().ToList(),
             OrdersUnderReview = MapOrders(input, issues, resources),
-            Conditions = values[PrefetchKeys.Conditions].Resources.OfType<Condition>()
-                .Select(c => Guarded(c, () => ConditionMapper.Map(c), issues)).OfType<ConditionFact>().ToList(),
+            Conditions = values[PrefetchKeys.Conditions].Resources.Select(ConditionMapper.Map).OfType<ConditionFact>().ToList(),
             ConditionsAvailability = values[PrefetchKeys.Conditions].HasData ? DataAvailability.Available : DataAvailability.Unavailable,
             InputIssues = issues,
         };
-        foreach (var request in values[PrefetchKeys.Medications].Resources.OfType<MedicationRequest>())
+        foreach (var request in medications)
         {
-            resources.Add(FhirReferences.Of(request), request);
+            resources.Add(FhirReferences.Of(MedicationRequestType, request), request);
         }
 
         return new FactsMapping(facts, [], values.Values.ToList(), resources);
     }
 
-    /// <summary>
-    /// Firely's partial result of malformed input can throw from almost any getter (a primitive of the wrong JSON type, a
-    /// single value where a list belongs). A resource that throws while being mapped is reported and left out: untrusted
-    /// input must never fail the whole hook, and the property tests mutate fixtures to prove it.
-    /// </summary>
-    private static T? Guarded<T>(Resource resource, Func<T?> map, List<InputIssue> issues)
-        where T : class
-    {
-        try
-        {
-            return map();
-        }
-#pragma warning disable CA1031 // Untrusted input: any failure of one resource is reported as an issue, see above.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            issues.Add(new InputIssue(FhirReferences.Of(resource), $"could not be read and was not used: {ex.Message}"));
-            return null;
-        }
-    }
-
     private static PatientFacts MapPatient(PrefetchValue value, List<InputIssue> issues)
     {
-        if (value.Resources.OfType<Patient>().FirstOrDefault() is { } patient)
+        if (value.Resources is [var patient, ..])
         {
-            return Guarded(patient, () => PatientMapper.Map(patient, issues), issues) ?? new PatientFacts(Sex.Unknown, null);
+            return PatientMapper.Map(patient, issues);
         }
 
         issues.Add(new InputIssue("prefetch.patient", "no Patient resource: sex and age are unknown"));
         return new PatientFacts(Sex.Unknown, null);
     }
 
-    private List<Therapy> MapOrders(HookInput input, List<InputIssue> issues, HookResources resources)
+    private static List<Therapy> MapOrders(HookInput input, List<InputIssue> issues, HookResources resources)
     {
         if (input.Trigger == HookTrigger.PatientView || input.DraftOrders is not { ValueKind: JsonValueKind.Object } draftOrders)
         {
             return [];
         }
 
-        var read = _reader.Read(draftOrders, "context.draftOrders");
-        issues.AddRange(read.Issues.Where(i => !IsToleratedDeviation(i)));
-        IEnumerable<MedicationRequest> requests = read.Resource switch
-        {
-            Bundle bundle => BundleEntries.Resources(bundle, "context.draftOrders", issues).OfType<MedicationRequest>(),
-            MedicationRequest single => [single],
-            _ => [],
-        };
+        // Real clients send draftOrders Bundles without a type and MedicationRequests without an intent (fixtures
+        // README); neither changes a clinical value, so neither is reported.
+        IEnumerable<JsonElement> requests = BundleReader.Read(draftOrders, MedicationRequestType, DraftOrdersLocation, issues).Resources;
         if (input.Trigger == HookTrigger.OrderSelect)
         {
             var selected = input.Selections.ToHashSet(StringComparer.Ordinal);
-            requests = requests.Where(r => selected.Contains(FhirReferences.Of(r)));
+            requests = requests.Where(r => selected.Contains(FhirReferences.Of(MedicationRequestType, r)));
         }
 
-        var orders = requests.ToList();
-        foreach (var order in orders)
+        var orders = new List<Therapy>();
+        foreach (var order in requests)
         {
-            resources.Add(FhirReferences.Of(order), order);
+            resources.Add(FhirReferences.Of(MedicationRequestType, order), order);
+            if (MedicationMapper.Map(order, issues) is { } therapy)
+            {
+                orders.Add(therapy);
+            }
         }
 
-        return orders.Select(r => Guarded(r, () => MedicationMapper.Map(r, issues), issues)).OfType<Therapy>().ToList();
+        return orders;
     }
-
-    /// <summary>
-    /// Real clients send draftOrders Bundles without <c>type</c> and MedicationRequests without <c>intent</c>
-    /// (fixtures README). Neither changes a clinical value, so neither is reported.
-    /// </summary>
-    private static bool IsToleratedDeviation(InputIssue issue) =>
-        issue.Problem.Contains("PVAL105", StringComparison.Ordinal)
-        && (issue.Problem.Contains("type' with", StringComparison.Ordinal) || issue.Problem.Contains("intent' with", StringComparison.Ordinal));
 }

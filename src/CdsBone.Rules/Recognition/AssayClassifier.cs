@@ -1,3 +1,4 @@
+using System.Buffers;
 using CdsBone.Rules.Codes;
 using CdsBone.Rules.Facts;
 
@@ -10,8 +11,12 @@ namespace CdsBone.Rules.Recognition;
 /// </summary>
 public static class AssayClassifier
 {
-    private static readonly string[] SensitiveWords = ["lc-ms", "lc/ms", "lcms", "mass spec", "sensitiv"];
-    private static readonly string[] ImmunoassayWords = ["immunoassay", "eclia", "clia", "ecl", "chemilumin"];
+    // One multi-string search per text instead of a case-insensitive scan per word: this runs for every observation.
+    private static readonly SearchValues<string> SensitiveWords =
+        SearchValues.Create(["lc-ms", "lc/ms", "lcms", "mass spec", "sensitiv"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> ImmunoassayWords =
+        SearchValues.Create(["immunoassay", "eclia", "clia", "ecl", "chemilumin"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Classifies a result of <paramref name="analyte"/> coded <paramref name="code"/> with the given free texts.</summary>
     public static AssayClass Classify(Analyte analyte, ClinicalCode code, IEnumerable<string?> texts)
@@ -30,8 +35,8 @@ public static class AssayClassifier
                 continue;
             }
 
-            hasSensitiveText |= ContainsAny(text, SensitiveWords);
-            hasImmunoassayText |= ContainsAny(text, ImmunoassayWords);
+            hasSensitiveText |= text.AsSpan().ContainsAny(SensitiveWords);
+            hasImmunoassayText |= text.AsSpan().ContainsAny(ImmunoassayWords);
         }
 
         if (code == Loinc.EstradiolImmunoassay || hasImmunoassayText)
@@ -45,18 +50,5 @@ public static class AssayClassifier
         }
 
         return analyte == Analyte.Estradiol ? AssayClass.Immunoassay : AssayClass.NotApplicable;
-    }
-
-    private static bool ContainsAny(string text, string[] words)
-    {
-        foreach (var word in words)
-        {
-            if (text.Contains(word, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -157,4 +157,72 @@ public sealed class PrefetchMappingTests
         Assert.Equal(Sex.Unknown, facts.Patient.Sex);
         Assert.Equal(2, facts.InputIssues.Count(i => i.Location == "Patient/p"));
     }
+
+    [Theory]
+    [InlineData("\"gender\": \"M\", \"birthDate\": \"1970\"", "Patient/p.gender")]
+    [InlineData("\"gender\": 1, \"birthDate\": \"1970\"", "Patient/p.gender")]
+    public void Map_PatientGenderThatIsNotACode_IsReportedAndUnknown(string elements, string location)
+    {
+        var facts = Map($$""" "patient": {"resourceType": "Patient", "id": "p", {{elements}}}, "observations": null, "medications": null """).Facts!;
+
+        Assert.Equal(Sex.Unknown, facts.Patient.Sex);
+        Assert.Equal(new DateOnly(1970, 1, 1), facts.Patient.BirthDate);
+        Assert.Contains(facts.InputIssues, i => i.Location == location);
+    }
+
+    [Theory]
+    [InlineData("1970-02-30")]
+    [InlineData("1970-02-03T10:00:00Z")]
+    [InlineData("19700203")]
+    public void Map_PatientBirthDateThatIsNotAFhirDate_IsUnreadable(string birthDate)
+    {
+        var facts = Map($$""" "patient": {"resourceType": "Patient", "id": "p", "gender": "male", "birthDate": "{{birthDate}}"}, "observations": null, "medications": null """).Facts!;
+
+        Assert.Null(facts.Patient.BirthDate);
+        Assert.Contains(facts.InputIssues, i => i.Location == "Patient/p" && i.Problem.Contains("birthDate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Map_MedicationStatusThatIsNotACode_IsReportedAndUnknown()
+    {
+        const string medications = """
+            {"resourceType": "Bundle", "entry": [{"resource": {"resourceType": "MedicationRequest", "id": "m1", "status": "running",
+              "medicationCodeableConcept": {"text": "anastrozole 1 mg tablet"}}}]}
+            """;
+
+        var facts = Map($$""" "patient": {{PatientJson}}, "observations": null, "medications": {{medications}} """).Facts!;
+
+        Assert.Equal(TherapyStatus.Unknown, Assert.Single(facts.Medications).Status);
+        Assert.Contains(facts.InputIssues, i => i.Location == "MedicationRequest/m1.status");
+    }
+
+    [Fact]
+    public void Map_DoseBeyondDecimalArithmetic_IsUnknownNotAFailure()
+    {
+        const string medications = """
+            {"resourceType": "Bundle", "entry": [{"resource": {"resourceType": "MedicationRequest", "id": "m1", "status": "active",
+              "medicationCodeableConcept": {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "199224"}]},
+              "dosageInstruction": [{"timing": {"repeat": {"frequency": 2147483647, "period": 0.0000000000000000000000000001, "periodUnit": "h"}},
+                "doseAndRate": [{"doseQuantity": {"value": 79228162514264337593543950335, "code": "{pill}"}}]}]}}]}
+            """;
+
+        var facts = Map($$""" "patient": {{PatientJson}}, "observations": null, "medications": {{medications}} """).Facts!;
+
+        var therapy = Assert.Single(facts.Medications);
+        Assert.Equal("anastrozole", therapy.Agent);
+        Assert.Null(therapy.Dose);
+    }
+
+    [Fact]
+    public void Map_BundleEntriesOfOtherTypes_AreSkipped()
+    {
+        const string conditions = """
+            {"resourceType": "Bundle", "entry": [{"resource": {"resourceType": "Observation", "id": "o1"}},
+              {"resource": {"resourceType": "Condition", "id": "c1", "code": {"coding": [{"system": "http://snomed.info/sct", "code": "254837009"}]}}}]}
+            """;
+
+        var facts = Map($$""" "patient": {{PatientJson}}, "observations": null, "medications": null, "conditions": {{conditions}} """).Facts!;
+
+        Assert.Equal("Condition/c1", Assert.Single(facts.Conditions).SourceId);
+    }
 }
