@@ -10,17 +10,21 @@ internal static class RequestBody
 {
     private const int ChunkBytes = 16 * 1024;
 
-    /// <summary>The body bytes, or the error to answer with.</summary>
-    public static async Task<(ReadOnlyMemory<byte> Body, CdsError? Error)> ReadJsonAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body bytes in a buffer rented from the shared pool (dispose it when the request ends), or the error to answer
+    /// with. Large prefetch bodies are hundreds of kilobytes: a fresh array per request landed on the large-object heap
+    /// and forced a full collection every few requests (docs/performance.md).
+    /// </summary>
+    public static async Task<(PooledBody? Body, CdsError? Error)> ReadJsonAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         if (!IsJson(request.ContentType))
         {
-            return (default, new UnsupportedMediaType(request.ContentType));
+            return (null, new UnsupportedMediaType(request.ContentType));
         }
 
         if (request.ContentLength > maxBytes)
         {
-            return (default, new PayloadTooLarge(maxBytes));
+            return (null, new PayloadTooLarge(maxBytes));
         }
 
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
@@ -28,21 +32,29 @@ internal static class RequestBody
             sizeFeature.MaxRequestBodySize = maxBytes;
         }
 
-        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(request.ContentLength ?? ChunkBytes, maxBytes) + 1);
-        while (true)
+        var body = new PooledBody((int)Math.Min(request.ContentLength ?? ChunkBytes, maxBytes) + 1);
+        try
         {
-            var memory = buffer.GetMemory(ChunkBytes);
-            var read = await request.Body.ReadAsync(memory, cancellationToken);
-            if (read == 0)
+            while (true)
             {
-                return (buffer.WrittenMemory, null);
-            }
+                var read = await request.Body.ReadAsync(body.FreeSpace(ChunkBytes), cancellationToken);
+                if (read == 0)
+                {
+                    var complete = body;
+                    body = null;
+                    return (complete, null);
+                }
 
-            buffer.Advance(read);
-            if (buffer.WrittenCount > maxBytes)
-            {
-                return (default, new PayloadTooLarge(maxBytes));
+                body.Advance(read);
+                if (body.Length > maxBytes)
+                {
+                    return (null, new PayloadTooLarge(maxBytes));
+                }
             }
+        }
+        finally
+        {
+            body?.Dispose();
         }
     }
 

@@ -42,7 +42,8 @@ internal static class FeedbackEndpoints
         }
 
         var (body, bodyError) = await RequestBody.ReadJsonAsync(http, options.CurrentValue.Limits.MaxRequestBytes, cancellationToken);
-        var (feedback, error) = bodyError is null ? FeedbackParser.Parse(body) : (null, bodyError);
+        using var received = body;
+        var (feedback, error) = bodyError is null ? FeedbackParser.Parse(received!.Memory) : (null, bodyError);
         if (error is not null)
         {
             Log.FeedbackRejected(logger, id, error.GetType().Name);

@@ -52,7 +52,9 @@ internal static class HookEndpoints
             return ErrorResponses.ToResult(bodyError);
         }
 
-        var (request, document, parseError) = CdsRequestParser.Parse(body);
+        // The parsed document reads the pooled body in place: both live until the response is written.
+        http.HttpContext.Response.RegisterForDispose(body!);
+        var (request, document, parseError) = CdsRequestParser.Parse(body!.Memory);
         if (parseError is not null)
         {
             return ErrorResponses.ToResult(parseError);

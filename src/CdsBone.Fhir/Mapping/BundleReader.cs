@@ -28,7 +28,7 @@ internal static class BundleReader
 {
     public static BundleRead Read(JsonElement json, string? expectedType, string location, List<InputIssue> issues)
     {
-        var type = Json.String(json, "resourceType");
+        var type = Json.String(json, "resourceType"u8);
         if (json.ValueKind != JsonValueKind.Object || type is null)
         {
             issues.Add(new InputIssue(location, "expected a FHIR resource (a JSON object with a resourceType)"));
@@ -51,9 +51,9 @@ internal static class BundleReader
         }
 
         var resources = new List<JsonElement>();
-        foreach (var entry in Json.Array(json, "entry"))
+        foreach (var entry in Json.Array(json, "entry"u8))
         {
-            if (Json.Object(entry, "resource") is not { } resource || Json.String(resource, "resourceType") is not { } entryType)
+            if (Json.Object(entry, "resource"u8) is not { } resource || Json.String(resource, "resourceType"u8) is not { } entryType)
             {
                 issues.Add(new InputIssue(location, "a Bundle entry without a readable resource"));
             }
@@ -68,11 +68,11 @@ internal static class BundleReader
 
     private static string? NextLink(JsonElement bundle)
     {
-        foreach (var link in Json.Objects(bundle, "link"))
+        foreach (var link in Json.Objects(bundle, "link"u8))
         {
-            if (Json.String(link, "relation") == "next")
+            if (Json.String(link, "relation"u8) == "next")
             {
-                return Json.String(link, "url");
+                return Json.String(link, "url"u8);
             }
         }
 

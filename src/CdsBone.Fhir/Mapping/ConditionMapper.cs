@@ -9,20 +9,20 @@ internal static class ConditionMapper
 {
     public static ConditionFact? Map(JsonElement condition)
     {
-        var verification = Json.Object(condition, "verificationStatus");
+        var verification = Json.Object(condition, "verificationStatus"u8);
         if (JsonConcepts.HasCode(verification, "refuted") || JsonConcepts.HasCode(verification, "entered-in-error"))
         {
             return null;
         }
 
-        var code = Json.Object(condition, "code");
+        var code = Json.Object(condition, "code"u8);
         var recognised = ConditionCatalog.Recognise(JsonConcepts.Codes(code), JsonConcepts.Texts(code));
         if (recognised is not { } match)
         {
             return null;
         }
 
-        var clinical = Json.Object(condition, "clinicalStatus");
+        var clinical = Json.Object(condition, "clinicalStatus"u8);
         var status = clinical is null ? ConditionClinicalStatus.Unspecified
             : JsonConcepts.HasCode(clinical, "active") || JsonConcepts.HasCode(clinical, "recurrence") || JsonConcepts.HasCode(clinical, "relapse")
                 ? ConditionClinicalStatus.Active

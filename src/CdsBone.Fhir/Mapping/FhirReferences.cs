@@ -9,5 +9,5 @@ internal static class FhirReferences
 
     public static string Of(string type, JsonElement resource) => $"{type}/{IdOf(resource) ?? NoId}";
 
-    public static string? IdOf(JsonElement resource) => Json.String(resource, "id");
+    public static string? IdOf(JsonElement resource) => Json.String(resource, "id"u8);
 }

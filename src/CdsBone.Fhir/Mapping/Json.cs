@@ -1,11 +1,14 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 
 namespace CdsBone.Fhir.Mapping;
 
 /// <summary>
 /// Reads FHIR JSON elements without materialising Firely POCOs (the Observation fast path, docs/performance.md). Every
-/// accessor checks the JSON kind first: a value of the wrong kind is absent, never an exception.
+/// accessor checks the JSON kind first: a value of the wrong kind is absent, never an exception. Property names are
+/// UTF-8 literals (<c>"code"u8</c>): a string name would be transcoded on every lookup, and lookups are most of the mapping.
 /// </summary>
 internal static class Json
 {
@@ -16,23 +19,23 @@ internal static class Json
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-MM", "yyyy"];
 
-    public static JsonElement? Property(JsonElement element, string name) =>
+    public static JsonElement? Property(JsonElement element, ReadOnlySpan<byte> name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
-    public static JsonElement? Object(JsonElement element, string name) =>
+    public static JsonElement? Object(JsonElement element, ReadOnlySpan<byte> name) =>
         Property(element, name) is { ValueKind: JsonValueKind.Object } value ? value : null;
 
-    public static string? String(JsonElement element, string name) =>
+    public static string? String(JsonElement element, ReadOnlySpan<byte> name) =>
         Property(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
 
-    public static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
+    public static IEnumerable<JsonElement> Array(JsonElement element, ReadOnlySpan<byte> name) =>
         Property(element, name) is { ValueKind: JsonValueKind.Array } value ? value.EnumerateArray() : [];
 
-    public static IEnumerable<JsonElement> Objects(JsonElement element, string name) =>
+    public static IEnumerable<JsonElement> Objects(JsonElement element, ReadOnlySpan<byte> name) =>
         Array(element, name).Where(e => e.ValueKind == JsonValueKind.Object);
 
     /// <summary>A FHIR decimal: a JSON number; anything else is reported and absent.</summary>
-    public static decimal? Decimal(JsonElement element, string name, List<CdsBone.Rules.Facts.InputIssue> issues, string location)
+    public static decimal? Decimal(JsonElement element, ReadOnlySpan<byte> name, List<CdsBone.Rules.Facts.InputIssue> issues, string location)
     {
         if (Property(element, name) is not { } value)
         {
@@ -44,12 +47,13 @@ internal static class Json
             return number;
         }
 
-        issues.Add(new CdsBone.Rules.Facts.InputIssue($"{location}.{name}", $"'{name}' is not a decimal number"));
+        var text = Encoding.UTF8.GetString(name);
+        issues.Add(new CdsBone.Rules.Facts.InputIssue($"{location}.{text}", $"'{text}' is not a decimal number"));
         return null;
     }
 
     /// <summary>A FHIR code: a JSON string; any other kind is reported at <paramref name="location"/> and absent.</summary>
-    public static string? Code(JsonElement element, string name, List<CdsBone.Rules.Facts.InputIssue> issues, string location)
+    public static string? Code(JsonElement element, ReadOnlySpan<byte> name, List<CdsBone.Rules.Facts.InputIssue> issues, string location)
     {
         if (Property(element, name) is not { } value)
         {
@@ -61,16 +65,17 @@ internal static class Json
             return value.GetString();
         }
 
-        issues.Add(new CdsBone.Rules.Facts.InputIssue($"{location}.{name}", $"'{name}' is not a code"));
+        var text = Encoding.UTF8.GetString(name);
+        issues.Add(new CdsBone.Rules.Facts.InputIssue($"{location}.{text}", $"'{text}' is not a code"));
         return null;
     }
 
     /// <summary>A JSON number as a decimal; anything else (or a number beyond decimal) is absent, silently.</summary>
-    public static decimal? Number(JsonElement element, string name) =>
+    public static decimal? Number(JsonElement element, ReadOnlySpan<byte> name) =>
         Property(element, name) is { ValueKind: JsonValueKind.Number } value && value.TryGetDecimal(out var number) ? number : null;
 
     /// <summary>A FHIR integer (positiveInt, unsignedInt); a fraction or anything else is absent, silently.</summary>
-    public static int? Integer(JsonElement element, string name) =>
+    public static int? Integer(JsonElement element, ReadOnlySpan<byte> name) =>
         Property(element, name) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt32(out var number) ? number : null;
 
     /// <summary>A FHIR date (<c>yyyy</c>, <c>yyyy-MM</c> or <c>yyyy-MM-dd</c>); a partial date counts from its start; unreadable is null.</summary>
@@ -83,4 +88,26 @@ internal static class Json
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
             ? value
             : null;
+
+    /// <summary>
+    /// The dateTime or instant property <paramref name="name"/>, as <see cref="DateTime(string?)"/> reads it. The common
+    /// shape, a full time with its zone (<c>2025-05-01T08:00:00Z</c>, <c>…+02:00</c>), is parsed from the UTF-8 without
+    /// allocating; every other shape goes through the exact formats.
+    /// </summary>
+    public static DateTimeOffset? Instant(JsonElement element, ReadOnlySpan<byte> name)
+    {
+        if (Property(element, name) is not { ValueKind: JsonValueKind.String } value)
+        {
+            return null;
+        }
+
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        return IsFullTimeWithZone(raw[1..^1]) && value.TryGetDateTimeOffset(out var instant)
+            ? instant.ToUniversalTime()
+            : DateTime(value.GetString());
+    }
+
+    private static bool IsFullTimeWithZone(ReadOnlySpan<byte> text) =>
+        text.Length >= 20 && text[10] == (byte)'T' && text[13] == (byte)':' && text[16] == (byte)':'
+        && (text[^1] == (byte)'Z' || (text.Length >= 25 && text[^6] is (byte)'+' or (byte)'-' && text[^3] == (byte)':'));
 }

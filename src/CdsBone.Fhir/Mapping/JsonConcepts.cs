@@ -8,13 +8,13 @@ internal static class JsonConcepts
 {
     public static IEnumerable<ClinicalCode> Codes(JsonElement? concept) =>
         concept is not { } c ? []
-        : Json.Objects(c, "coding")
-            .Select(coding => (System: Json.String(coding, "system"), Code: Json.String(coding, "code")))
+        : Json.Objects(c, "coding"u8)
+            .Select(coding => (System: Json.String(coding, "system"u8), Code: Json.String(coding, "code"u8)))
             .Where(x => !string.IsNullOrEmpty(x.System) && !string.IsNullOrEmpty(x.Code))
             .Select(x => new ClinicalCode(x.System!, x.Code!.Trim()));
 
     public static IEnumerable<string?> Texts(JsonElement? concept) =>
-        concept is not { } c ? [] : [Json.String(c, "text"), .. Json.Objects(c, "coding").Select(coding => Json.String(coding, "display"))];
+        concept is not { } c ? [] : [Json.String(c, "text"u8), .. Json.Objects(c, "coding"u8).Select(coding => Json.String(coding, "display"u8))];
 
     public static string Describe(JsonElement? concept) => Describe(Texts(concept), Codes(concept));
 
@@ -23,5 +23,5 @@ internal static class JsonConcepts
 
     /// <summary>True when any coding of <paramref name="concept"/> has <paramref name="code"/> (any system, case-insensitive).</summary>
     public static bool HasCode(JsonElement? concept, string code) =>
-        concept is { } c && Json.Objects(c, "coding").Any(coding => string.Equals(Json.String(coding, "code"), code, StringComparison.OrdinalIgnoreCase));
+        concept is { } c && Json.Objects(c, "coding"u8).Any(coding => string.Equals(Json.String(coding, "code"u8), code, StringComparison.OrdinalIgnoreCase));
 }

@@ -26,7 +26,7 @@ internal static class MedicationMapper
         }
 
         var id = FhirReferences.Of(ResourceType, request);
-        var status = Json.Code(request, "status", issues, id) switch
+        var status = Json.Code(request, "status"u8, issues, id) switch
         {
             "draft" => TherapyStatus.Draft,
             "active" => TherapyStatus.Active,
@@ -44,7 +44,7 @@ internal static class MedicationMapper
         }
 
         var strength = codes.Select(c => RxNorm.TabletStrengthMg.TryGetValue(c, out var mg) ? mg : (decimal?)null).FirstOrDefault(mg => mg is not null);
-        return new Therapy(id, match.Class, match.Agent, status, ReadDose(Json.Objects(request, "dosageInstruction").ToList(), strength), match.RecognisedBy,
+        return new Therapy(id, match.Class, match.Agent, status, ReadDose(Json.Objects(request, "dosageInstruction"u8).ToList(), strength), match.RecognisedBy,
             JsonConcepts.Describe(texts, codes));
     }
 
@@ -54,14 +54,14 @@ internal static class MedicationMapper
     /// </summary>
     private static (List<ClinicalCode> Codes, List<string?> Texts) Medication(JsonElement request)
     {
-        var concept = Json.Object(request, "medicationCodeableConcept");
-        if (Json.Object(request, "medicationReference") is { } reference)
+        var concept = Json.Object(request, "medicationCodeableConcept"u8);
+        if (Json.Object(request, "medicationReference"u8) is { } reference)
         {
-            var containedId = Json.String(reference, "reference") is { Length: > 1 } r && r[0] == '#' ? r[1..] : null;
+            var containedId = Json.String(reference, "reference"u8) is { Length: > 1 } r && r[0] == '#' ? r[1..] : null;
             concept = containedId is null ? null : ContainedMedicationCode(request, containedId);
             if (concept is null)
             {
-                return ([], [Json.String(reference, "display")]);
+                return ([], [Json.String(reference, "display"u8)]);
             }
         }
 
@@ -70,11 +70,11 @@ internal static class MedicationMapper
 
     private static JsonElement? ContainedMedicationCode(JsonElement request, string id)
     {
-        foreach (var contained in Json.Objects(request, "contained"))
+        foreach (var contained in Json.Objects(request, "contained"u8))
         {
-            if (Json.String(contained, "resourceType") == "Medication" && Json.String(contained, "id") == id)
+            if (Json.String(contained, "resourceType"u8) == "Medication" && Json.String(contained, "id"u8) == id)
             {
-                return Json.Object(contained, "code");
+                return Json.Object(contained, "code"u8);
             }
         }
 
@@ -95,22 +95,22 @@ internal static class MedicationMapper
         }
 
         var dosage = dosages[0];
-        var repeat = Json.Object(dosage, "timing") is { } timing ? Json.Object(timing, "repeat") : null;
-        var dose = Json.Objects(dosage, "doseAndRate").Select(d => Json.Object(d, "doseQuantity")).FirstOrDefault(q => q is not null);
+        var repeat = Json.Object(dosage, "timing"u8) is { } timing ? Json.Object(timing, "repeat"u8) : null;
+        var dose = Json.Objects(dosage, "doseAndRate"u8).Select(d => Json.Object(d, "doseQuantity"u8)).FirstOrDefault(q => q is not null);
         if (dose is not { } quantity || repeat is not { } schedule)
         {
             return null;
         }
 
         // A count of tablets is milligrams only when the product's strength is known; otherwise the dose stays unknown.
-        var unit = Json.String(quantity, "code") ?? Json.String(quantity, "unit");
+        var unit = Json.String(quantity, "code"u8) ?? Json.String(quantity, "unit"u8);
         var perUnit = string.Equals(unit, Milligrams, StringComparison.Ordinal) ? 1m
             : unit is not null && TabletUnits.Contains(unit, StringComparer.OrdinalIgnoreCase) ? tabletStrengthMg
             : null;
-        var amount = Json.Number(quantity, "value");
-        var frequency = Json.Integer(schedule, "frequency");
-        var periodLength = Json.Number(schedule, "period");
-        var periodUnit = Json.String(schedule, "periodUnit");
+        var amount = Json.Number(quantity, "value"u8);
+        var frequency = Json.Integer(schedule, "frequency"u8);
+        var periodLength = Json.Number(schedule, "period"u8);
+        var periodUnit = Json.String(schedule, "periodUnit"u8);
         if (amount is not > 0m || perUnit is null || frequency is not > 0 || periodLength is not > 0m || periodUnit is null)
         {
             return null;

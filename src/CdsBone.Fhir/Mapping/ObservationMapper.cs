@@ -20,8 +20,8 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
 {
     public ResultFact? Map(JsonElement observation, List<InputIssue> issues)
     {
-        var id = $"Observation/{Json.String(observation, "id") ?? FhirReferences.NoId}";
-        var codeElement = Json.Object(observation, "code");
+        var id = $"Observation/{Json.String(observation, "id"u8) ?? FhirReferences.NoId}";
+        var codeElement = Json.Object(observation, "code"u8);
         foreach (var code in JsonConcepts.Codes(codeElement).Where(c => c.System == CodeSystems.Loinc))
         {
             if (LabCatalog.TryGetAnalyte(code, out var analyte))
@@ -42,7 +42,7 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
     private LabResult MapLab(JsonElement observation, string id, ClinicalCode code, Analyte analyte, List<InputIssue> issues)
     {
         var profile = AnalyteUnits.For(analyte);
-        var quantity = Quantity.Read(Json.Object(observation, "valueQuantity"), issues, $"{id}.valueQuantity");
+        var quantity = Quantity.Read(Json.Object(observation, "valueQuantity"u8), issues, $"{id}.valueQuantity");
         var (value, unitProblem) = Normalise(quantity, profile);
         return new LabResult
         {
@@ -59,13 +59,13 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
             UnitProblem = quantity is null ? null : unitProblem,
             Assay = AssayClassifier.Classify(analyte, code, AssayTexts(observation)),
             ReferenceRanges = MapRanges(observation, quantity, profile, issues, id),
-            QualitativePositive = Json.Object(observation, "valueCodeableConcept") is { } coded ? IsPositive(coded) : null,
+            QualitativePositive = Json.Object(observation, "valueCodeableConcept"u8) is { } coded ? IsPositive(coded) : null,
         };
     }
 
     private DxaResult MapDxa(JsonElement observation, string id, ClinicalCode code, BoneSite site, DxaMeasure measure, string? side, List<InputIssue> issues)
     {
-        var quantity = Quantity.Read(Json.Object(observation, "valueQuantity"), issues, $"{id}.valueQuantity");
+        var quantity = Quantity.Read(Json.Object(observation, "valueQuantity"u8), issues, $"{id}.valueQuantity");
         decimal? value = null;
         string? unitProblem = null;
         if (measure == DxaMeasure.Bmd)
@@ -81,8 +81,8 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
             (value, unitProblem) = acceptable ? (quantity.Value, (string?)null) : ((decimal?)null, $"unit '{quantity.ReceivedUnit}' is not valid for a T- or Z-score");
         }
 
-        var bodySite = JsonConcepts.Describe(Json.Object(observation, "bodySite"));
-        var device = Json.Object(observation, "device");
+        var bodySite = JsonConcepts.Describe(Json.Object(observation, "bodySite"u8));
+        var device = Json.Object(observation, "device"u8);
         return new DxaResult
         {
             SourceId = id,
@@ -98,7 +98,7 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
             Effective = Effective(observation),
             Status = MapStatus(observation, issues, id),
             UnitProblem = quantity is null ? null : unitProblem,
-            Device = device is { } d ? Json.String(d, "display") ?? Json.String(d, "reference") : null,
+            Device = device is { } d ? Json.String(d, "display"u8) ?? Json.String(d, "reference"u8) : null,
             FacilityLeastSignificantChange = FacilityLsc(observation, issues, id),
         };
     }
@@ -122,16 +122,16 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
     private List<ReferenceRange> MapRanges(JsonElement observation, Quantity? value, AnalyteUnitProfile profile, List<InputIssue> issues, string id)
     {
         var mapped = new List<ReferenceRange>();
-        foreach (var range in Json.Objects(observation, "referenceRange"))
+        foreach (var range in Json.Objects(observation, "referenceRange"u8))
         {
-            var low = ConvertLimit(Quantity.Read(Json.Object(range, "low"), issues, $"{id}.referenceRange.low"), value, profile);
-            var high = ConvertLimit(Quantity.Read(Json.Object(range, "high"), issues, $"{id}.referenceRange.high"), value, profile);
+            var low = ConvertLimit(Quantity.Read(Json.Object(range, "low"u8), issues, $"{id}.referenceRange.low"), value, profile);
+            var high = ConvertLimit(Quantity.Read(Json.Object(range, "high"u8), issues, $"{id}.referenceRange.high"), value, profile);
             if (low.Failed || high.Failed || (low.Value is null && high.Value is null))
             {
                 continue;
             }
 
-            mapped.Add(new ReferenceRange(low.Value, high.Value, AppliesTo(Json.Objects(range, "appliesTo").ToList())));
+            mapped.Add(new ReferenceRange(low.Value, high.Value, AppliesTo(Json.Objects(range, "appliesTo"u8).ToList())));
         }
 
         return mapped;
@@ -173,19 +173,53 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
             : RangeAppliesTo.Other;
     }
 
-    private static IEnumerable<string?> AssayTexts(JsonElement observation)
+    /// <summary>The method's texts and codes, the code's texts and the notes: where labs name the assay (§5). Read for every lab result, so no LINQ.</summary>
+    private static List<string> AssayTexts(JsonElement observation)
     {
-        var method = Json.Object(observation, "method");
-        return JsonConcepts.Texts(method)
-            .Concat(JsonConcepts.Codes(method).Select(c => c.Code))
-            .Concat(JsonConcepts.Texts(Json.Object(observation, "code")))
-            .Concat(Json.Objects(observation, "note").Select(n => Json.String(n, "text")));
+        var texts = new List<string>();
+        if (Json.Object(observation, "method"u8) is { } method)
+        {
+            AddConceptTexts(method, texts, withCodes: true);
+        }
+
+        if (Json.Object(observation, "code"u8) is { } code)
+        {
+            AddConceptTexts(code, texts, withCodes: false);
+        }
+
+        foreach (var note in Json.Objects(observation, "note"u8))
+        {
+            Add(Json.String(note, "text"u8), texts);
+        }
+
+        return texts;
+    }
+
+    private static void AddConceptTexts(JsonElement concept, List<string> texts, bool withCodes)
+    {
+        Add(Json.String(concept, "text"u8), texts);
+        foreach (var coding in Json.Objects(concept, "coding"u8))
+        {
+            Add(Json.String(coding, "display"u8), texts);
+            if (withCodes)
+            {
+                Add(Json.String(coding, "code"u8), texts);
+            }
+        }
+    }
+
+    private static void Add(string? text, List<string> texts)
+    {
+        if (!string.IsNullOrEmpty(text))
+        {
+            texts.Add(text);
+        }
     }
 
     private static DateTimeOffset? Effective(JsonElement observation) =>
-        Json.String(observation, "effectiveDateTime") is { } dateTime ? Json.DateTime(dateTime)
-        : Json.String(observation, "effectiveInstant") is { } instant ? Json.DateTime(instant)
-        : Json.Object(observation, "effectivePeriod") is { } period ? Json.DateTime(Json.String(period, "start"))
+        Json.Property(observation, "effectiveDateTime"u8) is { ValueKind: JsonValueKind.String } ? Json.Instant(observation, "effectiveDateTime"u8)
+        : Json.Property(observation, "effectiveInstant"u8) is { ValueKind: JsonValueKind.String } ? Json.Instant(observation, "effectiveInstant"u8)
+        : Json.Object(observation, "effectivePeriod"u8) is { } period ? Json.Instant(period, "start"u8)
         : null;
 
     private static bool? IsPositive(JsonElement value) =>
@@ -205,20 +239,20 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
 
     private static decimal? FacilityLsc(JsonElement observation, List<InputIssue> issues, string id)
     {
-        foreach (var component in Json.Objects(observation, "component"))
+        foreach (var component in Json.Objects(observation, "component"u8))
         {
-            var name = JsonConcepts.Describe(Json.Object(component, "code"));
+            var name = JsonConcepts.Describe(Json.Object(component, "code"u8));
             if ((name.Contains("least significant change", StringComparison.OrdinalIgnoreCase) || name.Contains("LSC", StringComparison.Ordinal))
-                && Quantity.Read(Json.Object(component, "valueQuantity"), issues, $"{id}.component") is { Value: > 0m } lsc
+                && Quantity.Read(Json.Object(component, "valueQuantity"u8), issues, $"{id}.component") is { Value: > 0m } lsc
                 && lsc.ReceivedUnit is UcumUnits.GramsPerSquareCentimetre)
             {
                 return lsc.Value;
             }
         }
 
-        foreach (var note in Json.Objects(observation, "note"))
+        foreach (var note in Json.Objects(observation, "note"u8))
         {
-            var match = LscNote().Match(Json.String(note, "text") ?? string.Empty);
+            var match = LscNote().Match(Json.String(note, "text"u8) ?? string.Empty);
             if (match.Success && decimal.TryParse(match.Groups["value"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0m)
             {
                 return value;
@@ -230,7 +264,7 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
 
     private static ResultStatus MapStatus(JsonElement observation, List<InputIssue> issues, string id)
     {
-        var status = Json.Property(observation, "status");
+        var status = Json.Property(observation, "status"u8);
         if (status is { ValueKind: not JsonValueKind.String })
         {
             issues.Add(new InputIssue($"{id}.status", "'status' is not a code"));
@@ -275,8 +309,8 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
         public static Quantity? Read(JsonElement? element, List<InputIssue> issues, string location) =>
             element is not { } q ? null
             : new Quantity(
-                Json.Decimal(q, "value", issues, location),
-                Json.String(q, "comparator") switch
+                Json.Decimal(q, "value"u8, issues, location),
+                Json.String(q, "comparator"u8) switch
                 {
                     "<" => Comparator.LessThan,
                     "<=" => Comparator.LessOrEqual,
@@ -284,8 +318,8 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
                     ">=" => Comparator.GreaterOrEqual,
                     _ => Comparator.None,
                 },
-                Json.String(q, "unit"),
-                Json.String(q, "system"),
-                Json.String(q, "code"));
+                Json.String(q, "unit"u8),
+                Json.String(q, "system"u8),
+                Json.String(q, "code"u8));
     }
 }

@@ -9,7 +9,7 @@ internal static class PatientMapper
     public static PatientFacts Map(JsonElement patient, List<InputIssue> issues)
     {
         var reference = FhirReferences.Of("Patient", patient);
-        var sex = Json.Code(patient, "gender", issues, reference) switch
+        var sex = Json.Code(patient, "gender"u8, issues, reference) switch
         {
             "male" => Sex.Male,
             "female" => Sex.Female,
@@ -22,7 +22,7 @@ internal static class PatientMapper
             issues.Add(new InputIssue(reference, "Patient.gender is missing or unknown: sex-specific rules cannot apply"));
         }
 
-        var birthDate = Json.Date(Json.String(patient, "birthDate"));
+        var birthDate = Json.Date(Json.String(patient, "birthDate"u8));
         if (birthDate is null)
         {
             issues.Add(new InputIssue(reference, "Patient.birthDate is missing or unreadable: age-based rules cannot apply"));

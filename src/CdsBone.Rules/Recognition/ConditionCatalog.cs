@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using CdsBone.Rules.Codes;
 using CdsBone.Rules.Facts;
@@ -56,6 +57,8 @@ public static class ConditionCatalog
         (ConditionKind.Hypogonadism, ["hypogonadism"]),
     ];
 
+    private static readonly SearchValues<string> AnyStem = TextMatcher.AnyOf(ByText.SelectMany(t => t.Stems));
+
     /// <summary>Recognises a condition from its codings and texts.</summary>
     public static RecognisedCondition? Recognise(IEnumerable<ClinicalCode> codes, IEnumerable<string?> texts)
     {
@@ -74,6 +77,11 @@ public static class ConditionCatalog
 
         foreach (var text in texts)
         {
+            if (!TextMatcher.MayMatch(text, AnyStem))
+            {
+                continue;
+            }
+
             foreach (var (kind, stems) in ByText)
             {
                 if (TextMatcher.FirstStem(text, stems) is not null)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using CdsBone.Rules.Codes;
 using CdsBone.Rules.Facts;
@@ -34,6 +35,8 @@ public static class MedicationCatalog
             ["testosterone", "testopel", "androgel", "testim", "fortesta", "vogelxo", "natesto", "aveed", "xyosted", "jatenzo", "tlando", "kyzatrex"]),
     ];
 
+    private static readonly SearchValues<string> AnyStem = TextMatcher.AnyOf(ByText.SelectMany(t => t.Stems));
+
     /// <summary>Recognises a medication from its codings and texts (CodeableConcept.text and coding displays).</summary>
     public static RecognisedMedication? Recognise(IEnumerable<ClinicalCode> codes, IEnumerable<string?> texts)
     {
@@ -47,6 +50,11 @@ public static class MedicationCatalog
 
         foreach (var text in texts)
         {
+            if (!TextMatcher.MayMatch(text, AnyStem))
+            {
+                continue;
+            }
+
             foreach (var (therapyClass, agent, stems) in ByText)
             {
                 if (TextMatcher.FirstStem(text, stems) is not null)

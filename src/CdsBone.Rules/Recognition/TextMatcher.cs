@@ -1,8 +1,20 @@
+using System.Buffers;
+
 namespace CdsBone.Rules.Recognition;
 
 /// <summary>Case-insensitive matching of word stems at the start of a word ("Testopel" matches "testopel pellets", not "xtestopel").</summary>
 internal static class TextMatcher
 {
+    /// <summary>All stems of a catalogue as one case-insensitive multi-string search.</summary>
+    public static SearchValues<string> AnyOf(IEnumerable<string> stems) => SearchValues.Create([.. stems], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// False when <paramref name="text"/> contains none of the stems anywhere: one vectorised search rules out the common
+    /// case (a text naming some other drug or condition) before the per-stem word checks.
+    /// </summary>
+    public static bool MayMatch(string? text, SearchValues<string> anyStem) =>
+        !string.IsNullOrWhiteSpace(text) && text.AsSpan().ContainsAny(anyStem);
+
     public static string? FirstStem(string? text, IEnumerable<string> stems)
     {
         if (string.IsNullOrWhiteSpace(text))
