@@ -3,6 +3,8 @@
 # Tags are pinned to the versions CI builds and tests with (.NET 10.0.12 runtime, SDK 10.0.401); bump them together.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0.401-noble AS build
+# amd64 or arm64, from BuildKit; the SDK takes Docker's architecture names for -a.
+ARG TARGETARCH
 WORKDIR /src
 
 # Restore first, from the project files only, so that the package layer is cached across source changes.
@@ -10,12 +12,14 @@ COPY global.json Directory.Build.props Directory.Packages.props BannedSymbols.tx
 COPY src/CdsBone.Rules/CdsBone.Rules.csproj src/CdsBone.Rules/
 COPY src/CdsBone.Fhir/CdsBone.Fhir.csproj src/CdsBone.Fhir/
 COPY src/CdsBone.Api/CdsBone.Api.csproj src/CdsBone.Api/
-RUN dotnet restore src/CdsBone.Api/CdsBone.Api.csproj
+RUN dotnet restore src/CdsBone.Api/CdsBone.Api.csproj -a "$TARGETARCH" -p:PublishReadyToRun=true
 
-# The same publish that .ci/run performs and starts once.
+# The same publish that .ci/ops-checks and bench/load.sh perform. ReadyToRun precompiles the libraries (start to ready
+# ~1.5 s instead of ~2 s on two cores); CdsBone's own assemblies stay JIT-compiled for tiered PGO (docs/performance.md).
 COPY cds-services.json ./
 COPY src/ src/
-RUN dotnet publish src/CdsBone.Api/CdsBone.Api.csproj --configuration Release --no-restore --output /app -p:UseAppHost=false
+RUN dotnet publish src/CdsBone.Api/CdsBone.Api.csproj --configuration Release --no-restore -a "$TARGETARCH" --self-contained false \
+    -p:PublishReadyToRun=true --output /app -p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0.12-noble-chiseled AS runtime
 WORKDIR /app

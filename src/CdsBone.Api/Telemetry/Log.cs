@@ -39,7 +39,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "Rate limit hit on {Path} for a {PartitionKind} client")]
     public static partial void RateLimited(ILogger logger, string path, string partitionKind);
 
-    [LoggerMessage(EventId = 1300, Level = LogLevel.Information, Message = "Warm-up done: the example hook answered {CardCount} card(s), {Calls} call(s) in {ElapsedMs} ms")]
+    [LoggerMessage(EventId = 1300, Level = LogLevel.Information, Message = "Warm-up done: the example hook answered {CardCount} card(s); {Calls} call(s), repeated for {ElapsedMs} ms")]
     public static partial void WarmedUp(ILogger logger, int cardCount, int calls, long elapsedMs);
 
     [LoggerMessage(EventId = 1900, Level = LogLevel.Error, Message = "Unhandled {ExceptionType} on {Path}")]

@@ -23,6 +23,22 @@ public sealed class OperationsTests
     }
 
     [Fact]
+    public async Task WarmUp_RepeatsTheExampleHookForItsBudgetBeforeReady()
+    {
+        var capture = new LogCapture();
+        await using var app = new CdsBoneApplication(new() { ["CdsBone:Hook:WarmUp"] = "00:00:00.300" }, services: s => s.AddLogging(l => l.AddProvider(capture)));
+        using var client = app.CreateClient();
+
+        using var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var warmedUp = Assert.Single(capture.Lines, l => l.Contains("[1300]", StringComparison.Ordinal));
+        var calls = int.Parse(System.Text.RegularExpressions.Regex.Match(warmedUp, @"Calls=(\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(calls > 1, warmedUp);
+        Assert.Contains("CardCount=", warmedUp, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Metrics_ShowTheCdsBoneInstrumentsAfterAHookCall()
     {
         await using var app = new CdsBoneApplication();

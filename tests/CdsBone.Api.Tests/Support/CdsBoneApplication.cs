@@ -20,9 +20,6 @@ internal sealed class CdsBoneApplication(
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
-
-        // One warm-up call, not a timed loop: tests start many hosts and need no JIT warm-up.
-        builder.UseSetting("CdsBone:Hook:WarmUp", "00:00:00");
         foreach (var (key, value) in settings ?? [])
         {
             builder.UseSetting(key, value);
