@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using CdsBone.Api.CdsHooks;
 using CdsBone.Api.Options;
 using CdsBone.Fhir.Prefetch;
@@ -15,9 +14,6 @@ public sealed class CardAssembler(IOptions<CdsBoneOptions> options)
 {
     /// <summary>The source label every card carries.</summary>
     public const string SourceLabel = "CdsBone — anastrozole and bone health";
-
-    /// <summary>The extension key of the machine-readable evidence.</summary>
-    public const string ExtensionKey = "org.cdsbone";
 
     private readonly CdsBoneOptions _options = options.Value;
 
@@ -50,80 +46,44 @@ public sealed class CardAssembler(IOptions<CdsBoneOptions> options)
             SelectionBehavior = suggestions is null ? null : "at-most-one",
             OverrideReasons = OverrideReasons.For(_options.CanonicalBase),
             Links = links.Count == 0 ? null : links,
-            Extension = new JsonObject { [ExtensionKey] = Extension(decision, rulesetVersion) },
+            Extension = new CardExtensions(Extension(decision, rulesetVersion)),
         };
     }
 
     private Coding Topic(Recommendation recommendation) =>
         new($"{_options.CanonicalBase.TrimEnd('/')}/CodeSystem/recommendation", recommendation.ToCode(), recommendation.ToDisplay());
 
-    private static JsonObject Extension(Decision decision, string rulesetVersion)
+    private static CdsBoneExtension Extension(Decision decision, string rulesetVersion)
     {
-        var extension = new JsonObject
+        var ruleIds = new string[decision.RuleIds.Count];
+        for (var i = 0; i < ruleIds.Length; i++)
         {
-            ["ruleIds"] = new JsonArray(decision.RuleIds.Select(r => (JsonNode)JsonValue.Create(r.ToString())).ToArray()),
-            ["rulesetVersion"] = rulesetVersion,
-        };
-        var evidence = new JsonArray(decision.Evidence.Select(Evidence).ToArray<JsonNode?>());
-        if (evidence.Count > 0)
-        {
-            extension["evidence"] = evidence;
+            ruleIds[i] = decision.RuleIds[i].ToString();
         }
 
-        return extension;
+        var evidence = new EvidenceEntry[decision.Evidence.Count];
+        for (var i = 0; i < evidence.Length; i++)
+        {
+            evidence[i] = Evidence(decision.Evidence[i]);
+        }
+
+        return new CdsBoneExtension(ruleIds, rulesetVersion, evidence.Length > 0 ? evidence : null);
     }
 
     /// <summary>One evidence item; absent values are omitted, never null (checklist 1.A.2).</summary>
-    private static JsonObject Evidence(EvidenceItem item)
+    private static EvidenceEntry Evidence(EvidenceItem item) => new()
     {
-        var json = new JsonObject { ["analyte"] = item.Analyte };
-        if (item.Code is { System: CodeSystems.Loinc } code)
-        {
-            json["loinc"] = code.Code;
-        }
-
-        if (item.Value is { } value)
-        {
-            json["value"] = Math.Round(value, 3, MidpointRounding.AwayFromZero);
-        }
-
-        json["unit"] = item.Unit;
-        if (item.Comparator != Rules.Facts.Comparator.None)
-        {
-            json["comparator"] = Describe.Comparator(item.Comparator);
-        }
-
-        if (item.ReceivedValue is { } received)
-        {
-            json["receivedValue"] = received;
-        }
-
-        if (!string.IsNullOrEmpty(item.ReceivedUnit))
-        {
-            json["receivedUnit"] = item.ReceivedUnit;
-        }
-
-        if (item.Effective is { } effective)
-        {
-            json["effective"] = effective.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        }
-
-        json["status"] = item.Status;
-        if (item.Assay is { } assay)
-        {
-            json["assay"] = assay;
-        }
-
-        if (item.Source is { } source)
-        {
-            json["observation"] = source;
-        }
-
-        if (item.DerivedFrom is { Count: > 0 } derived)
-        {
-            json["derivedFrom"] = new JsonArray(derived.Select(d => (JsonNode)JsonValue.Create(d)).ToArray());
-        }
-
-        return json;
-    }
+        Analyte = item.Analyte,
+        Loinc = item.Code is { System: CodeSystems.Loinc } code ? code.Code : null,
+        Value = item.Value is { } value ? Math.Round(value, 3, MidpointRounding.AwayFromZero) : null,
+        Unit = item.Unit,
+        Comparator = item.Comparator != Rules.Facts.Comparator.None ? Describe.Comparator(item.Comparator) : null,
+        ReceivedValue = item.ReceivedValue,
+        ReceivedUnit = string.IsNullOrEmpty(item.ReceivedUnit) ? null : item.ReceivedUnit,
+        Effective = item.Effective?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        Status = item.Status,
+        Assay = item.Assay,
+        Observation = item.Source,
+        DerivedFrom = item.DerivedFrom is { Count: > 0 } derived ? derived : null,
+    };
 }

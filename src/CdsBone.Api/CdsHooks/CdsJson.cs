@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace CdsBone.Api.CdsHooks;
 
@@ -24,8 +25,17 @@ public static class CdsJson
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             MaxDepth = MaxDepth,
+
+            // The response types are source-generated (no reflection, a direct writer per type); anything else, e.g.
+            // the feedback body, falls back to reflection.
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(CdsJsonContext.Default, new DefaultJsonTypeInfoResolver()),
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
 }
+
+/// <summary>Source-generated serialization of the hook response, with the same settings as <see cref="CdsJson.Options"/>.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, MaxDepth = CdsJson.MaxDepth)]
+[JsonSerializable(typeof(CdsServiceResponse))]
+internal sealed partial class CdsJsonContext : JsonSerializerContext;

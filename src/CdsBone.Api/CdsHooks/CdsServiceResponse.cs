@@ -53,7 +53,61 @@ public sealed record Card
     public IReadOnlyList<CardLink>? Links { get; init; }
 
     /// <summary><c>{"org.cdsbone": {ruleIds, rulesetVersion, evidence}}</c>: machine-readable, for integrators.</summary>
-    public JsonObject? Extension { get; init; }
+    public CardExtensions? Extension { get; init; }
+}
+
+/// <summary>card.extension: CdsBone's own member, under a key that names it.</summary>
+/// <param name="CdsBone">The rules and evidence behind the card.</param>
+public sealed record CardExtensions([property: JsonPropertyName(CardExtensions.Key)] CdsBoneExtension CdsBone)
+{
+    /// <summary>The extension key.</summary>
+    public const string Key = "org.cdsbone";
+}
+
+/// <summary>The rules that fired and the values they used.</summary>
+/// <param name="RuleIds">Rule IDs, e.g. <c>T1</c>.</param>
+/// <param name="RulesetVersion">The version of the rule set.</param>
+/// <param name="Evidence">The values used; omitted when none.</param>
+public sealed record CdsBoneExtension(IReadOnlyList<string> RuleIds, string RulesetVersion, IReadOnlyList<EvidenceEntry>? Evidence);
+
+/// <summary>One value a card used. Absent values are omitted, never null (checklist 1.A.2).</summary>
+public sealed record EvidenceEntry
+{
+    /// <summary>The analyte or measure, e.g. <c>estradiol</c>.</summary>
+    public required string Analyte { get; init; }
+
+    /// <summary>The LOINC code of the result.</summary>
+    public string? Loinc { get; init; }
+
+    /// <summary>The value in <see cref="Unit"/>, rounded to three decimals.</summary>
+    public decimal? Value { get; init; }
+
+    /// <summary>The canonical unit the rules compare in.</summary>
+    public required string Unit { get; init; }
+
+    /// <summary><c>&lt;</c>, <c>&lt;=</c>, <c>&gt;</c> or <c>&gt;=</c> when the result was a bound.</summary>
+    public string? Comparator { get; init; }
+
+    /// <summary>The value as received.</summary>
+    public decimal? ReceivedValue { get; init; }
+
+    /// <summary>The unit as received.</summary>
+    public string? ReceivedUnit { get; init; }
+
+    /// <summary>When it was measured, UTC (<c>yyyy-MM-ddTHH:mm:ssZ</c>).</summary>
+    public string? Effective { get; init; }
+
+    /// <summary>The result's status.</summary>
+    public required string Status { get; init; }
+
+    /// <summary>The assay class, for hormones.</summary>
+    public string? Assay { get; init; }
+
+    /// <summary>The Observation reference.</summary>
+    public string? Observation { get; init; }
+
+    /// <summary>The results a derived value was computed from.</summary>
+    public IReadOnlyList<string>? DerivedFrom { get; init; }
 }
 
 /// <summary>card.source.</summary>
