@@ -17,7 +17,7 @@ internal static class DetailMarkdown
         md.AppendLine("**Why**").AppendLine();
         foreach (var finding in decision.Findings)
         {
-            md.Append("- ").AppendLine(Markdown.Escape(finding.Reason));
+            Markdown.AppendEscaped(md.Append("- "), finding.Reason).AppendLine();
         }
 
         AppendList(md, "Advice", decision.Advice);
@@ -31,11 +31,11 @@ internal static class DetailMarkdown
             md.AppendLine().AppendLine("**Sources**").AppendLine();
             foreach (var source in sources)
             {
-                md.Append("- [").Append(source.Key).Append("] ").AppendLine(Markdown.Escape(source.Title));
+                Markdown.AppendEscaped(md.Append("- [").Append(source.Key).Append("] "), source.Title).AppendLine();
             }
         }
 
-        md.AppendLine().Append("Rules: ").Append(string.Join(", ", decision.RuleIds)).Append(" · ruleset ").Append(Markdown.Escape(rulesetVersion));
+        Markdown.AppendEscaped(md.AppendLine().Append("Rules: ").AppendJoin(", ", decision.RuleIds).Append(" · ruleset "), rulesetVersion);
         return md.ToString();
     }
 
@@ -50,7 +50,7 @@ internal static class DetailMarkdown
                 first = false;
             }
 
-            md.Append("- ").AppendLine(Markdown.Escape(line));
+            Markdown.AppendEscaped(md.Append("- "), line).AppendLine();
         }
     }
 
@@ -66,13 +66,12 @@ internal static class DetailMarkdown
         md.AppendLine("|---|---|---|---|---|---|");
         foreach (var item in evidence)
         {
-            md.Append("| ").Append(Markdown.Escape(item.Analyte))
-                .Append(" | ").Append(Markdown.Escape(Value(item.Comparator, item.Value, item.Unit)))
-                .Append(" | ").Append(Markdown.Escape(Value(item.Comparator, item.ReceivedValue, item.ReceivedUnit ?? string.Empty)))
-                .Append(" | ").Append(Date(item.Effective))
-                .Append(" | ").Append(Markdown.Escape(item.Assay ?? "—"))
-                .Append(" | ").Append(Markdown.Escape(item.Status))
-                .AppendLine(" |");
+            Markdown.AppendEscaped(md.Append("| "), item.Analyte).Append(" | ");
+            Markdown.AppendEscaped(md, Value(item.Comparator, item.Value, item.Unit)).Append(" | ");
+            Markdown.AppendEscaped(md, Value(item.Comparator, item.ReceivedValue, item.ReceivedUnit ?? string.Empty)).Append(" | ");
+            md.Append(Date(item.Effective)).Append(" | ");
+            Markdown.AppendEscaped(md, item.Assay ?? "—").Append(" | ");
+            Markdown.AppendEscaped(md, item.Status).AppendLine(" |");
         }
     }
 

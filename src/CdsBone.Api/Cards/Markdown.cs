@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace CdsBone.Api.Cards;
@@ -8,22 +9,32 @@ namespace CdsBone.Api.Cards;
 /// </summary>
 internal static class Markdown
 {
-    public static string Escape(string text)
+    private static readonly SearchValues<char> Special = SearchValues.Create("&<>\r\n\\`*_[]|#");
+
+    /// <summary>The escaped text; the text itself when there is nothing to escape.</summary>
+    public static string Escape(string text) =>
+        text.AsSpan().ContainsAny(Special) ? AppendEscaped(new StringBuilder(text.Length + 8), text).ToString() : text;
+
+    /// <summary>Appends <paramref name="text"/> escaped, copying the runs between special characters whole.</summary>
+    public static StringBuilder AppendEscaped(StringBuilder builder, string text)
     {
-        var builder = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
+        ArgumentNullException.ThrowIfNull(builder);
+        var rest = text.AsSpan();
+        while (rest.IndexOfAny(Special) is var at and >= 0)
         {
+            builder.Append(rest[..at]);
+            var c = rest[at];
             _ = c switch
             {
                 '&' => builder.Append("&amp;"),
                 '<' => builder.Append("&lt;"),
                 '>' => builder.Append("&gt;"),
                 '\r' or '\n' => builder.Append(' '),
-                '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '#' => builder.Append('\\').Append(c),
-                _ => builder.Append(c),
+                _ => builder.Append('\\').Append(c),
             };
+            rest = rest[(at + 1)..];
         }
 
-        return builder.ToString();
+        return builder.Append(rest);
     }
 }
