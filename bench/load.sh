@@ -6,7 +6,7 @@
 #     (500 observations, 50 medications), both re-dated to today so that every rule runs.
 # CdsBone runs with the image's runtime settings (Dockerfile ENV) and authentication off. The first seconds after
 # start are reported on their own row ("cold"): the JIT is still optimising the hot path then. The measured runs
-# follow a warm-up (WARMUP) and report the steady state.
+# follow a warm-up (WARMUP for the typical request, then 10 s of the large one) and report the steady state.
 # Prints requests/s, p50/p99 latency, the ratio to the ceiling, peak RSS and the time from start to ready.
 #   bench/load.sh           DURATION=15s WARMUP=15s CONNECTIONS=32 THREADS=2 by default
 set -euo pipefail
@@ -73,7 +73,7 @@ read -r k_rps k_p50 k_p99 k_bad < <(measure cold "$hook" "$out/typical.json" 5s)
 warm "$hook" "$out/typical.json" "$warmup"
 read -r t_rps t_p50 t_p99 t_bad < <(measure typical "$hook" "$out/typical.json" "$duration")
 rss_typical_mb=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$pid/status")
-warm "$hook" "$out/large.json" 5s
+warm "$hook" "$out/large.json" 10s
 read -r l_rps l_p50 l_p99 l_bad < <(measure large "$hook" "$out/large.json" "$duration")
 rss_mb=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$pid/status")
 
