@@ -86,6 +86,9 @@ public sealed class ObservationMappingTests
     [InlineData(""", "method": {"text": "LC-MS/MS"}, "note": [{"text": "chemiluminescent"}]""", AssayClass.Immunoassay)]
     [InlineData(""", "method": {"text": "Liquid chromatography mass spectrometry (LC/MS)"}""", AssayClass.Sensitive)]
     [InlineData("", AssayClass.Immunoassay)]
+    [InlineData(""", "method": {"text": "LC\u002DMS/MS"}""", AssayClass.Sensitive)]
+    [InlineData(""", "method": {"coding": [{"system": "http://example.org/methods", "code": "ECLIA"}]}, "note": [{"text": "LC-MS/MS"}]""", AssayClass.Immunoassay)]
+    [InlineData(""", "note": [{"text": "Sample received late; reported by the reference laboratory after repeat analysis and dilution checks, as requested by the ordering clinician on the accompanying form; values confirmed on a second aliquot; method: liquid chromatography tandem mass spectrometry (LC-MS/MS)"}]""", AssayClass.Sensitive)]
     public void Map_AssayClass_FollowsMethodAndNoteText(string extra, AssayClass expected)
     {
         var lab = Assert.Single(Map(Observation("2243-4", """ "valueQuantity": {"value": 30, "unit": "pg/mL"}""", extra)).Labs);
