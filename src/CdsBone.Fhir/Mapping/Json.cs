@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace CdsBone.Fhir.Mapping;
 
 /// <summary>
-/// Reads FHIR JSON elements without materialising Firely POCOs (the Observation fast path, docs/performance.md). Every
+/// Reads FHIR JSON elements without materialising Firely POCOs (ADR 0005, docs/performance.md). Every
 /// accessor checks the JSON kind first: a value of the wrong kind is absent, never an exception. Property names are
 /// UTF-8 literals (<c>"code"u8</c>): a string name would be transcoded on every lookup, and lookups are most of the mapping.
 /// </summary>

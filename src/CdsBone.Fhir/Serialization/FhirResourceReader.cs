@@ -13,10 +13,10 @@ public sealed record ResourceReadResult(Resource? Resource, IReadOnlyList<InputI
 
 /// <summary>
 /// Reads FHIR R4 JSON with Firely's <see cref="FhirJsonDeserializer"/>, collecting the structural issues with the partial
-/// result rather than failing on the first. Firely's per-element POCO validator is off: it tripled the cost of a hook
-/// (docs/performance.md) and checked cardinalities CdsBone tolerates anyway. A primitive Firely could not parse then
-/// throws when read; the mappers read through <c>SafeRead</c>, which reports it as an input issue and leaves the value
-/// absent, so it can never decide anything.
+/// result rather than failing on the first. Used where a resource must be echoed back changed (the draft order of an
+/// update suggestion); the clinical facts are read from JSON (ADR 0005). Firely's per-element POCO validator is off: it
+/// tripled the cost of a read (docs/performance.md). A primitive Firely could not parse throws when read: the update
+/// suggestion is then left out (<c>FhirActionFactory</c>).
 /// </summary>
 public sealed class FhirResourceReader
 {
