@@ -2,7 +2,10 @@ using System.Buffers;
 
 namespace CdsBone.Api.CdsHooks;
 
-/// <summary>A request body in an array rented from <see cref="ArrayPool{T}.Shared"/>; returned on dispose.</summary>
+/// <summary>
+/// A request body in an array rented from <see cref="ArrayPool{T}.Shared"/>; returned on dispose, cleared, so that one
+/// request's patient data does not linger in a buffer the next rental receives.
+/// </summary>
 internal sealed class PooledBody : IDisposable
 {
     private byte[] _buffer;
@@ -22,7 +25,7 @@ internal sealed class PooledBody : IDisposable
         {
             var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, Length + sizeHint));
             _buffer.AsSpan(0, Length).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_buffer);
+            ArrayPool<byte>.Shared.Return(_buffer, clearArray: true);
             _buffer = larger;
         }
 
@@ -38,7 +41,7 @@ internal sealed class PooledBody : IDisposable
         var buffer = Interlocked.Exchange(ref _buffer, []);
         if (buffer.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
         }
 
         Length = 0;
