@@ -21,10 +21,17 @@ public sealed class CardAssembler(IOptions<CdsBoneOptions> options)
     public IReadOnlyList<Card> Assemble(EvaluationResult result, HookResources resources, string patientId)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.Decisions.Select(d => Card(d, result.RulesetVersion, resources, patientId)).ToList();
+        var cards = new List<Card>(result.Decisions.Count);
+        var notUsed = new NotUsedSections();
+        foreach (var decision in result.Decisions)
+        {
+            cards.Add(Card(decision, result.RulesetVersion, resources, patientId, notUsed.For(decision.Ignored)));
+        }
+
+        return cards;
     }
 
-    private Card Card(Decision decision, string rulesetVersion, HookResources resources, string patientId)
+    private Card Card(Decision decision, string rulesetVersion, HookResources resources, string patientId, string notUsed)
     {
         var suggestions = SuggestionBuilder.For(decision, resources, patientId);
         var links = decision.RuleIds.SelectMany(Citations.For).Distinct()
@@ -34,7 +41,7 @@ public sealed class CardAssembler(IOptions<CdsBoneOptions> options)
         {
             Uuid = CardId.New(decision.RuleIds, decision.Recommendation),
             Summary = decision.Summary,
-            Detail = DetailMarkdown.For(decision, rulesetVersion),
+            Detail = DetailMarkdown.For(decision, rulesetVersion, notUsed),
             Indicator = decision.Indicator switch
             {
                 Indicator.Critical => CardIndicator.Critical,

@@ -11,7 +11,8 @@ namespace CdsBone.Api.Cards;
 /// </summary>
 internal static class DetailMarkdown
 {
-    public static string For(Decision decision, string rulesetVersion)
+    /// <summary>The detail of <paramref name="decision"/>; <paramref name="notUsed"/> is its <see cref="NotUsed"/> section.</summary>
+    public static string For(Decision decision, string rulesetVersion, string notUsed)
     {
         var md = new StringBuilder(1024);
         md.AppendLine("**Why**").AppendLine();
@@ -22,7 +23,7 @@ internal static class DetailMarkdown
 
         AppendList(md, "Advice", decision.Advice);
         AppendEvidence(md, decision.Evidence);
-        AppendList(md, "Not used", decision.Ignored.Select(Ignored));
+        md.Append(notUsed);
         AppendList(md, "Context", decision.Notes.Select(n => n.Text));
 
         var sources = decision.RuleIds.SelectMany(Citations.For).Distinct().ToList();
@@ -36,6 +37,20 @@ internal static class DetailMarkdown
         }
 
         Markdown.AppendEscaped(md.AppendLine().Append("Rules: ").AppendJoin(", ", decision.RuleIds).Append(" · ruleset "), rulesetVersion);
+        return md.ToString();
+    }
+
+    /// <summary>The "Not used" section: each result that was not used, with why; empty when every result was used.</summary>
+    public static string NotUsed(IReadOnlyList<IgnoredResult> ignored)
+    {
+        ArgumentNullException.ThrowIfNull(ignored);
+        if (ignored.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var md = new StringBuilder(ignored.Count * 96);
+        AppendList(md, "Not used", ignored.Select(Ignored));
         return md.ToString();
     }
 
