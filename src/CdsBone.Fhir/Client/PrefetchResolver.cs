@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CdsBone.Fhir.Mapping;
 using CdsBone.Fhir.Prefetch;
 
 namespace CdsBone.Fhir.Client;
@@ -116,24 +117,13 @@ public sealed class PrefetchResolver(FhirFetcher fetcher, FhirServerPolicy polic
     {
         null => SentAs.Absent,
         { ValueKind: JsonValueKind.Null } => SentAs.NoData,
-        { ValueKind: JsonValueKind.Object } v when ResourceType(v) == "OperationOutcome" => SentAs.Absent,
-        { ValueKind: JsonValueKind.Object } v when ResourceType(v) == "Bundle" && NextUrl(v) is not null => SentAs.Paged,
+        { ValueKind: JsonValueKind.Object } v when Json.String(v, "resourceType"u8) == "OperationOutcome" => SentAs.Absent,
+        { ValueKind: JsonValueKind.Object } v when Json.String(v, "resourceType"u8) == "Bundle" && BundleReader.NextLink(v) is not null => SentAs.Paged,
         _ => SentAs.Complete,
     };
 
-    private static string? ResourceType(JsonElement value) =>
-        value.TryGetProperty("resourceType", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString() : null;
-
-    private static string? NextUrl(JsonElement bundle) =>
-        bundle.TryGetProperty("link", out var links) && links.ValueKind == JsonValueKind.Array
-            ? links.EnumerateArray()
-                .Where(l => l.ValueKind == JsonValueKind.Object && l.TryGetProperty("relation", out var r) && r.ValueKind == JsonValueKind.String && r.GetString() == "next")
-                .Select(l => l.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null)
-                .FirstOrDefault()
-            : null;
-
     /// <summary>A client-sent next link, as a query the fetcher checks against the server (absolute links must lie on it).</summary>
-    private static string NextPageQuery(JsonElement bundle) => NextUrl(bundle)!;
+    private static string NextPageQuery(JsonElement bundle) => BundleReader.NextLink(bundle)!;
 
     private static JsonElement MergePages(JsonElement firstPage, JsonElement rest)
     {

@@ -66,7 +66,8 @@ internal static class BundleReader
         return new(ReadKind.Resources, type, resources, NextLink(json));
     }
 
-    private static string? NextLink(JsonElement bundle)
+    /// <summary>The url of the first <c>next</c> link of a Bundle; null when there is none.</summary>
+    public static string? NextLink(JsonElement bundle)
     {
         foreach (var link in Json.Objects(bundle, "link"u8))
         {
