@@ -41,7 +41,7 @@ public class HookPipelineBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _mapper = new ClinicalFactsMapper(new FhirResourceReader(), _converter);
+        _mapper = new ClinicalFactsMapper(new FhirResourceReader(), _converter, Fhir.Terminology.ValueSetIndex.Shipped());
         _engine = new RuleEngine(new RuleOptions());
         _cards = new CardAssembler(Microsoft.Extensions.Options.Options.Create(new CdsBoneOptions()));
         _body = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "requests", $"{Request}.json"));

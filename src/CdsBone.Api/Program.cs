@@ -3,6 +3,7 @@ using CdsBone.Api.Errors;
 using CdsBone.Api.OpenApi;
 using CdsBone.Api.Security;
 using CdsBone.Api.Telemetry;
+using CdsBone.Api.Terminology;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +16,9 @@ if (builder.Configuration["CDSBONE_CONFIG_FILE"] is { Length: > 0 } configFile)
 
 // Configuration: CdsBone options and clinical thresholds, validated on start; body limit; default URL.
 builder.AddCdsBoneConfiguration();
+
+// Concept classes: the value sets, loaded at start (CdsBone:Terminology).
+builder.Services.AddCdsBoneTerminology(builder.Configuration);
 
 // CDS Hooks: discovery, FHIR mapping and prefetch fallback, rules, cards, clock, metrics.
 builder.Services.AddCdsHooks(builder.Environment);

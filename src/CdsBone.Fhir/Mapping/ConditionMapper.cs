@@ -4,10 +4,13 @@ using CdsBone.Rules.Recognition;
 
 namespace CdsBone.Fhir.Mapping;
 
-/// <summary>Condition JSON → <see cref="ConditionFact"/> by SNOMED CT or ICD-10 code, else by text (§4b). Refuted or entered-in-error conditions are dropped.</summary>
+/// <summary>
+/// Condition JSON → <see cref="ConditionFact"/> through the concept classes (value sets, ICD-10-CM prefix rules, then text;
+/// §5 Definitions). Refuted or entered-in-error conditions are dropped.
+/// </summary>
 internal static class ConditionMapper
 {
-    public static ConditionFact? Map(JsonElement condition)
+    public static ConditionFact? Map(JsonElement condition, ConditionRecognizer recognizer)
     {
         var verification = Json.Object(condition, "verificationStatus"u8);
         if (JsonConcepts.HasCode(verification, "refuted") || JsonConcepts.HasCode(verification, "entered-in-error"))
@@ -16,7 +19,7 @@ internal static class ConditionMapper
         }
 
         var code = Json.Object(condition, "code"u8);
-        var recognised = ConditionCatalog.Recognise(JsonConcepts.Codes(code), JsonConcepts.Texts(code));
+        var recognised = recognizer.Recognise(JsonConcepts.Codes(code).ToList(), JsonConcepts.Texts(code).ToList());
         if (recognised is not { } match)
         {
             return null;
@@ -27,6 +30,6 @@ internal static class ConditionMapper
             : JsonConcepts.HasCode(clinical, "active") || JsonConcepts.HasCode(clinical, "recurrence") || JsonConcepts.HasCode(clinical, "relapse")
                 ? ConditionClinicalStatus.Active
             : ConditionClinicalStatus.Inactive;
-        return new ConditionFact(FhirReferences.Of("Condition", condition), match.Kind, status, match.RecognisedBy, JsonConcepts.Describe(code));
+        return new ConditionFact(FhirReferences.Of("Condition", condition), match.Kind, status, match.RecognisedBy, JsonConcepts.Describe(code), match.Recognition);
     }
 }

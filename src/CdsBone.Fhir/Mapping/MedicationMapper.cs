@@ -16,10 +16,10 @@ internal static class MedicationMapper
     private const decimal HoursPerDay = 24m;
     private static readonly string[] TabletUnits = ["{pill}", "{tablet}", "{tbl}", "{tab}", "{capsule}", "tablet", "tab", "pill"];
 
-    public static Therapy? Map(JsonElement request, List<InputIssue> issues)
+    public static Therapy? Map(JsonElement request, List<InputIssue> issues, MedicationRecognizer recognizer)
     {
         var (codes, texts) = Medication(request);
-        var recognised = MedicationCatalog.Recognise(codes, texts);
+        var recognised = recognizer.Recognise(codes, texts);
         if (recognised is not { } match)
         {
             return null;
@@ -45,7 +45,7 @@ internal static class MedicationMapper
 
         var strength = codes.Select(c => RxNorm.TabletStrengthMg.TryGetValue(c, out var mg) ? mg : (decimal?)null).FirstOrDefault(mg => mg is not null);
         return new Therapy(id, match.Class, match.Agent, status, ReadDose(Json.Objects(request, "dosageInstruction"u8).ToList(), strength), match.RecognisedBy,
-            JsonConcepts.Describe(texts, codes));
+            JsonConcepts.Describe(texts, codes), match.Recognition, match.BreastCancerOnly);
     }
 
     /// <summary>
@@ -95,9 +95,17 @@ internal static class MedicationMapper
         }
 
         var dosage = dosages[0];
+
+        // As-needed use, or a range of frequency or period, has no single weekly dose (§5: the dose is then unknown).
+        if (Json.Property(dosage, "asNeededBoolean"u8) is { ValueKind: JsonValueKind.True } || Json.Object(dosage, "asNeededCodeableConcept"u8) is not null)
+        {
+            return null;
+        }
+
         var repeat = Json.Object(dosage, "timing"u8) is { } timing ? Json.Object(timing, "repeat"u8) : null;
         var dose = Json.Objects(dosage, "doseAndRate"u8).Select(d => Json.Object(d, "doseQuantity"u8)).FirstOrDefault(q => q is not null);
-        if (dose is not { } quantity || repeat is not { } schedule)
+        if (dose is not { } quantity || repeat is not { } schedule
+            || Json.Property(schedule, "frequencyMax"u8) is not null || Json.Property(schedule, "periodMax"u8) is not null)
         {
             return null;
         }

@@ -4,6 +4,8 @@ using CdsBone.Fhir.Serialization;
 using CdsBone.Fhir.Units;
 using CdsBone.Rules.Evaluation;
 using CdsBone.Rules.Facts;
+using CdsBone.Rules.Recognition;
+using CdsBone.Rules.Terminology;
 
 namespace CdsBone.Fhir.Prefetch;
 
@@ -21,12 +23,16 @@ public sealed class ClinicalFactsMapper
     private static readonly string[] Keys = [PrefetchKeys.Patient, PrefetchKeys.Observations, PrefetchKeys.Medications, PrefetchKeys.Conditions];
     private readonly FhirResourceReader _reader;
     private readonly ObservationMapper _observations;
+    private readonly ConditionRecognizer _conditions;
+    private readonly MedicationRecognizer _medications;
 
-    /// <summary>Creates a mapper sharing one reader and one UCUM converter (both thread-safe).</summary>
-    public ClinicalFactsMapper(FhirResourceReader reader, UcumQuantityConverter converter)
+    /// <summary>Creates a mapper sharing one reader, one UCUM converter and the loaded value sets (all thread-safe).</summary>
+    public ClinicalFactsMapper(FhirResourceReader reader, UcumQuantityConverter converter, IConceptMembership terminology)
     {
         _reader = reader;
         _observations = new ObservationMapper(converter);
+        _conditions = new ConditionRecognizer(terminology);
+        _medications = new MedicationRecognizer(terminology);
     }
 
     /// <summary>Maps <paramref name="input"/>.</summary>
@@ -73,9 +79,9 @@ public sealed class ClinicalFactsMapper
             Patient = MapPatient(values[PrefetchKeys.Patient], issues),
             Labs = labs,
             Dxa = dxa,
-            Medications = medications.Select(m => MedicationMapper.Map(m, issues)).OfType<Therapy>().ToList(),
+            Medications = medications.Select(m => MedicationMapper.Map(m, issues, _medications)).OfType<Therapy>().ToList(),
             OrdersUnderReview = MapOrders(input, issues, resources),
-            Conditions = values[PrefetchKeys.Conditions].Resources.Select(ConditionMapper.Map).OfType<ConditionFact>().ToList(),
+            Conditions = values[PrefetchKeys.Conditions].Resources.Select(c => ConditionMapper.Map(c, _conditions)).OfType<ConditionFact>().ToList(),
             ConditionsAvailability = values[PrefetchKeys.Conditions].HasData ? DataAvailability.Available : DataAvailability.Unavailable,
             InputIssues = issues,
         };
@@ -98,7 +104,7 @@ public sealed class ClinicalFactsMapper
         return new PatientFacts(Sex.Unknown, null);
     }
 
-    private static List<Therapy> MapOrders(HookInput input, List<InputIssue> issues, HookResources resources)
+    private List<Therapy> MapOrders(HookInput input, List<InputIssue> issues, HookResources resources)
     {
         if (input.Trigger == HookTrigger.PatientView || input.DraftOrders is not { ValueKind: JsonValueKind.Object } draftOrders)
         {
@@ -118,7 +124,7 @@ public sealed class ClinicalFactsMapper
         foreach (var order in requests)
         {
             resources.Add(FhirReferences.Of(MedicationRequestType, order), order);
-            if (MedicationMapper.Map(order, issues) is { } therapy)
+            if (MedicationMapper.Map(order, issues, _medications) is { } therapy)
             {
                 orders.Add(therapy);
             }

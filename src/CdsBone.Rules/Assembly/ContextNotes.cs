@@ -27,6 +27,7 @@ internal static class ContextNotes
         }
 
         AddRecognitionNotes(picture, notes);
+        AddDoseNotes(context, notes);
         AddAndrogenNotes(picture, notes);
         AddBoneNotes(context, notes);
 
@@ -52,7 +53,17 @@ internal static class ContextNotes
 
         foreach (var condition in picture.Facts.Conditions.Where(c => c.RecognisedBy == RecognitionMethod.Text))
         {
-            notes.Add(new($"\"{condition.Description}\" was recognised by its text, not by a code."));
+            var stem = condition.Recognition?.Rule is { } matched ? $" (\"{matched}\")" : string.Empty;
+            notes.Add(new($"\"{condition.Description}\" was recognised as {Describe.Name(condition.Kind)} by its text{stem}, not by a code."));
+        }
+    }
+
+    private static void AddDoseNotes(RuleContext context, List<ContextNote> notes)
+    {
+        var picture = context.Picture;
+        if (picture.IsMale && context.OnAi && picture.OutsideOncology && picture.Treatment.AnastrozoleUnderReview is { Dose: null } order)
+        {
+            notes.Add(new($"The weekly anastrozole dose of \"{order.Description}\" could not be read (text-only dosage, a range or as-needed use): the check against {Describe.Number(context.Options.MaleAnastrozoleMaxWeeklyMg)} mg/week (A6) was not made."));
         }
     }
 

@@ -25,6 +25,7 @@ public static class Citations
     private static readonly Citation AnastrozoleLabel = new("E12", "Anastrozole US prescribing information (openFDA label)", "https://api.fda.gov/drug/label.json?search=set_id:69be1c52-93db-e2c3-e053-2a91aa0af774");
     private static readonly Citation Arup = new("E13", "ARUP 0093247 Estradiol, LC-MS/MS reference intervals", "https://ltd.aruplab.com/Tests/Pub/0093247");
     private static readonly Citation Mayo = new("E14", "Mayo Clinic Laboratories PINP and CTX reference intervals", "https://www.mayocliniclabs.com/test-catalog/overview/61695");
+    private static readonly Citation SeedArticle = new("seed", "CdsBone seed article: estrogen, anastrozole and bone health in testosterone therapy (0.5 mg twice weekly)", "https://cdsbone.example.org/docs/seed");
     private static readonly Citation ObservationStatus = new("FHIR", "FHIR R4 ObservationStatus", "https://hl7.org/fhir/R4/valueset-observation-status.html");
 
     private static readonly FrozenDictionary<RuleId, Citation[]> ByRule = new Dictionary<RuleId, Citation[]>
@@ -45,6 +46,7 @@ public static class Citations
         [RuleId.A3] = [Iscd, BurnettBowie2009Bone],
         [RuleId.A4] = [Hadji2017, Shapiro2019],
         [RuleId.A5] = [Mayo],
+        [RuleId.A6] = [BurnettBowie2009Bone, SeedArticle],
         [RuleId.T1] = [Bhasin2018, BurnettBowie2009Bone, BurnettBowie2009Body],
         [RuleId.T2] = [Bhasin2018],
         [RuleId.T3] = [Mulhall2018],

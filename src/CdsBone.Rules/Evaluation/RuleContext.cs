@@ -33,15 +33,20 @@ public sealed class RuleContext
     public bool HasFired(RuleId id) => _fired.Contains(id);
 
     /// <summary>True when any S-rule has fired with a stop or do-not-start.</summary>
-    public bool AnySafetyRuleFired => _fired.Overlaps([RuleId.S1, RuleId.S2, RuleId.S3, RuleId.S4, RuleId.S5]);
+    public bool AnySafetyRuleFired => _fired.Overlaps([RuleId.S1, RuleId.S2, RuleId.S3, RuleId.S4, RuleId.S5, RuleId.S6]);
 
     internal void MarkFired(RuleId id) => _fired.Add(id);
 
     /// <summary>stop when on AI, do-not-start when being ordered.</summary>
     public Recommendation StopOrDoNotStart => OnAi ? Recommendation.Stop : Recommendation.DoNotStart;
 
-    /// <summary>"Stop anastrozole" or "Do not start anastrozole".</summary>
-    public string StopVerb => OnAi ? $"Stop {Picture.Treatment.AgentName}" : $"Do not start {Picture.Treatment.AgentName}";
+    /// <summary>
+    /// "Stop anastrozole" or "Do not start anastrozole". With a second AI drafted (S6), the stop names the AI the patient
+    /// is on: the draft is removed either way.
+    /// </summary>
+    public string StopVerb => OnAi
+        ? $"Stop {Picture.Treatment.DuplicatedAi?.Agent ?? Picture.Treatment.AgentName}"
+        : $"Do not start {Picture.Treatment.AgentName}";
 
     /// <summary>The actions of a stop or do-not-start: remove the draft, or stop the active order.</summary>
     public IReadOnlyList<SuggestedAction> StopActions()
@@ -90,6 +95,16 @@ public sealed class RuleContext
         }
 
         return [new ChangeDose($"Start at the lowest dose: anastrozole {lowest}", target.SourceId, treatment.TargetIsDraft, current, lowest)];
+    }
+
+    /// <summary>The update to <paramref name="dose"/> of <paramref name="order"/> (anastrozole only), when its dose differs.</summary>
+    public static IReadOnlyList<SuggestedAction> SetDoseActions(Therapy order, bool isDraft, DoseRegimen dose, string label)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(dose);
+        return order is { IsAnastrozole: true, Dose: { } current } && current != dose
+            ? [new ChangeDose(label, order.SourceId, isDraft, current, dose)]
+            : [];
     }
 
     /// <summary>Evidence rows of results.</summary>

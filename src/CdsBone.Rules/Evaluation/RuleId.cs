@@ -57,4 +57,9 @@ public enum RuleId
     T6,
     /// <summary>Stable: no change.</summary>
     N1,
+    // Ruleset 2026.12-1 appends its rules: card uuids carry rule ids as bit positions, so earlier ids keep theirs.
+    /// <summary>A second, different aromatase inhibitor drafted while on one.</summary>
+    S6,
+    /// <summary>Anastrozole dose above the usual adjunct dose in a man.</summary>
+    A6,
 }

@@ -25,6 +25,8 @@ public enum ConditionKind
     Postmenopausal,
     /// <summary>Bilateral oophorectomy: postmenopausal by definition.</summary>
     BilateralOophorectomy,
+    /// <summary>Premature menopause: menopausal status unknown without FSH/E2 evidence.</summary>
+    PrematureMenopause,
 }
 
 /// <summary>Condition.clinicalStatus, reduced to what the rules need.</summary>
@@ -44,7 +46,10 @@ public enum ConditionClinicalStatus
 /// <param name="Status">Its clinical status.</param>
 /// <param name="RecognisedBy">Code or text.</param>
 /// <param name="Description">The text or display it carried, for the card.</param>
-public sealed record ConditionFact(string SourceId, ConditionKind Kind, ConditionClinicalStatus Status, RecognitionMethod RecognisedBy, string Description)
+/// <param name="Recognition">The value set, ICD-10-CM prefix rule or text stem that recognised it (null in tests that do not care).</param>
+public sealed record ConditionFact(
+    string SourceId, ConditionKind Kind, ConditionClinicalStatus Status, RecognitionMethod RecognisedBy, string Description,
+    Recognition.ConceptRecognition? Recognition = null)
 {
     /// <summary>True when it counts as current: active, or with no status (§5 Definitions).</summary>
     public bool IsActive => Status is ConditionClinicalStatus.Active or ConditionClinicalStatus.Unspecified;

@@ -46,6 +46,8 @@ public enum TherapyStatus
 /// <param name="Dose">The dose and frequency, when both could be read.</param>
 /// <param name="RecognisedBy">Code or text.</param>
 /// <param name="Description">The medication text or display, for the card.</param>
+/// <param name="Recognition">The value set or text stem that recognised its class, where the class has a value set.</param>
+/// <param name="BreastCancerOnly">True for a product prescribed only for breast cancer: it sets the oncology context.</param>
 public sealed record Therapy(
     string SourceId,
     TherapyClass Class,
@@ -53,7 +55,9 @@ public sealed record Therapy(
     TherapyStatus Status,
     DoseRegimen? Dose,
     RecognitionMethod RecognisedBy,
-    string Description)
+    string Description,
+    Recognition.ConceptRecognition? Recognition = null,
+    bool BreastCancerOnly = false)
 {
     /// <summary>Active or on-hold: what "on" a therapy means in §5.</summary>
     public bool IsCurrent => Status is TherapyStatus.Active or TherapyStatus.OnHold;

@@ -53,6 +53,12 @@ public static class RuleDefaults
     /// <summary>Age below which a woman without postmenopausal evidence is premenopausal: 50 years.</summary>
     public const int PremenopausalAgeYears = 50;
 
+    /// <summary>
+    /// A6: a man's anastrozole above 3 mg/week is above the usual adjunct dose. 1 mg daily (7 mg/week) lowered spine BMD
+    /// in older men [E3]; the seed article's protocol is 0.5 mg twice weekly (1 mg/week).
+    /// </summary>
+    public const decimal MaleAnastrozoleMaxWeeklyMg = 3m;
+
     /// <summary>E2 look-back window: 90 days.</summary>
     public const int EstradiolWindowDays = 90;
     /// <summary>Total T, SHBG, albumin window: 180 days.</summary>

@@ -14,7 +14,7 @@ public sealed class RuleOptions
 
     /// <summary>The ruleset version written on every card (extension <c>rulesetVersion</c>).</summary>
     [Required]
-    public string RulesetVersion { get; set; } = "2025.06-1";
+    public string RulesetVersion { get; set; } = "2026.12-1";
 
     /// <summary>pg/mL; default <see cref="RuleDefaults.MaleEstradiolCriticalLowPgMl"/> (10).</summary>
     [Range(typeof(decimal), "0", "100")]
@@ -154,6 +154,13 @@ public sealed class RuleOptions
 
     /// <summary>The lowest starting regimen for start-consider (seed: 0.5 mg twice weekly, off-label).</summary>
     public DoseStep AnastrozoleStartingDose { get; set; } = new() { DoseMg = 0.5m, Frequency = 2, Period = 1m, PeriodUnit = DosePeriodUnit.Week };
+
+    /// <summary>A6: the weekly anastrozole dose above which a man's dose is above the usual adjunct dose, mg/week (default 3) [E3, seed].</summary>
+    [Range(typeof(decimal), "0.1", "50")]
+    public decimal MaleAnastrozoleMaxWeeklyMg { get; set; } = RuleDefaults.MaleAnastrozoleMaxWeeklyMg;
+
+    /// <summary>A6: the usual adjunct regimen its update action sets (seed: 0.5 mg twice weekly).</summary>
+    public DoseStep AnastrozoleUsualAdjunctDose { get; set; } = new() { DoseMg = 0.5m, Frequency = 2, Period = 1m, PeriodUnit = DosePeriodUnit.Week };
 
     /// <summary>The look-back window of <paramref name="analyte"/> in days (§5 Definitions: Windows); null when no rule reads it.</summary>
     public int? WindowFor(Analyte analyte) => analyte switch

@@ -131,7 +131,11 @@ public sealed class ClinicalPicture
 
     private OncologyContext FindOncologyContext()
     {
-        if (Facts.Conditions.Any(c => c.Kind == ConditionKind.BreastCancer))
+        // Any clinical status counts (a cancer in remission still makes the AI oncology-managed), and so does a product
+        // prescribed only for breast cancer, active, on hold or being ordered.
+        if (Facts.Conditions.Any(c => c.Kind == ConditionKind.BreastCancer)
+            || Facts.Medications.Concat(Facts.OrdersUnderReview).Any(t =>
+                t.BreastCancerOnly && t.Status is TherapyStatus.Active or TherapyStatus.OnHold or TherapyStatus.Draft))
         {
             return OncologyContext.Yes;
         }
@@ -155,6 +159,12 @@ public sealed class ClinicalPicture
             || highFshLowE2)
         {
             return MenopausalStatus.Postmenopausal;
+        }
+
+        // A premature menopause without FSH/E2 evidence leaves the status unknown at any age below the postmenopausal age.
+        if (ActiveCondition(ConditionKind.PrematureMenopause) is not null)
+        {
+            return MenopausalStatus.Unknown;
         }
 
         if (ActiveCondition(ConditionKind.Premenopausal) is not null || Age < Options.PremenopausalAgeYears)

@@ -30,6 +30,16 @@ public static class Describe
         _ => analyte.ToString(),
     };
 
+    /// <summary>A condition kind as a card says it.</summary>
+    public static string Name(ConditionKind kind) => kind switch
+    {
+        ConditionKind.BreastCancer => "breast cancer",
+        ConditionKind.FragilityFracture => "a fragility fracture",
+        ConditionKind.BilateralOophorectomy => "bilateral oophorectomy",
+        ConditionKind.PrematureMenopause => "premature menopause",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
     /// <summary>A DXA result's name, e.g. "lumbar spine T-score", "left total hip BMD".</summary>
     public static string Name(DxaResult dxa)
     {

@@ -25,7 +25,8 @@ public sealed class TreatmentSituation
             .Where(o => o.Status is not (TherapyStatus.Cancelled or TherapyStatus.EnteredInError or TherapyStatus.Stopped or TherapyStatus.Completed))
             .ToList();
 
-        ActiveAi = current.FirstOrDefault(m => m.Class == TherapyClass.AromataseInhibitor);
+        CurrentAis = current.Where(m => m.Class == TherapyClass.AromataseInhibitor).ToList();
+        ActiveAi = CurrentAis.Count > 0 ? CurrentAis[0] : null;
         OnTrt = current.FirstOrDefault(m => m.Class == TherapyClass.Testosterone);
         var fertilityAgent = current.FirstOrDefault(m => m.Class == TherapyClass.FertilityAgent);
         FertilityProtocolAgent = OnTrt is null ? fertilityAgent : null;
@@ -40,6 +41,7 @@ public sealed class TreatmentSituation
             Situation = ActiveAi is null ? AiSituation.BeingOrdered : AiSituation.OnAi;
             Target = aiOrder;
             TargetIsDraft = true;
+            DuplicatedAi = CurrentAis.FirstOrDefault(ai => !string.Equals(ai.Agent, aiOrder.Agent, StringComparison.Ordinal));
         }
         else if (ActiveAi is not null && (trigger == HookTrigger.PatientView || testosteroneOrder is not null))
         {
@@ -60,6 +62,25 @@ public sealed class TreatmentSituation
 
     /// <summary>The active or on-hold AI order, if any (not the draft).</summary>
     public Therapy? ActiveAi { get; }
+
+    /// <summary>Every active or on-hold AI order (two or more is itself a duplicate).</summary>
+    public IReadOnlyList<Therapy> CurrentAis { get; }
+
+    /// <summary>
+    /// An active or on-hold AI whose ingredient differs from the AI drafted or selected (S6): the patient would be on two
+    /// aromatase inhibitors. Null when the draft renews the same ingredient or there is no draft.
+    /// </summary>
+    public Therapy? DuplicatedAi { get; }
+
+    /// <summary>
+    /// The anastrozole order whose dose A6 checks: the anastrozole draft or selection, else the active anastrozole order
+    /// (patient-view, a testosterone draft, or a draft of another AI).
+    /// </summary>
+    public Therapy? AnastrozoleUnderReview =>
+        Target is { IsAnastrozole: true } ? Target : CurrentAis.FirstOrDefault(ai => ai.IsAnastrozole);
+
+    /// <summary>True when <see cref="AnastrozoleUnderReview"/> is a draft or selection rather than the active order.</summary>
+    public bool AnastrozoleUnderReviewIsDraft => TargetIsDraft && Target is { IsAnastrozole: true };
 
     /// <summary>The active or on-hold testosterone product, if any.</summary>
     public Therapy? OnTrt { get; }

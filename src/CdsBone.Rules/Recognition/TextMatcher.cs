@@ -33,7 +33,26 @@ internal static class TextMatcher
         return null;
     }
 
-    private static bool StartsWordAt(string text, string stem)
+    /// <summary>The first of <paramref name="words"/> that stands in <paramref name="text"/> as a whole word, or null.</summary>
+    public static string? FirstWord(string? text, IEnumerable<string> words)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        foreach (var word in words)
+        {
+            if (StartsWordAt(text, word, wholeWord: true))
+            {
+                return word;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool StartsWordAt(string text, string stem, bool wholeWord = false)
     {
         var from = 0;
         while (from <= text.Length - stem.Length)
@@ -44,7 +63,8 @@ internal static class TextMatcher
                 return false;
             }
 
-            if (at == 0 || !char.IsLetterOrDigit(text[at - 1]))
+            var end = at + stem.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (!wholeWord || end == text.Length || !char.IsLetterOrDigit(text[end])))
             {
                 return true;
             }

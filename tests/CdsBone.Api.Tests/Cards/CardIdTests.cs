@@ -29,6 +29,33 @@ public sealed class CardIdTests
         Assert.All(ids.Take(10), id => Assert.Equal('8', id[14]));
     }
 
+    [Fact]
+    public void TryRead_UuidOfTheFirstRuleset_StillReadsItsRules()
+    {
+        // 0xCB layout: tag, then (27-bit rule mask << 4 | recommendation) big-endian in bytes 1..4, version nibble 8.
+        var mask = (1u << (int)RuleId.S5) | (1u << (int)RuleId.M3);
+        Span<byte> bytes = stackalloc byte[16];
+        bytes[0] = 0xCB;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(bytes[1..5], (mask << 4) | (uint)Recommendation.Stop);
+        bytes[5] = 0xFF;
+        bytes[6] = 0x80;
+        bytes[8] = 0x80;
+        var uuid = new Guid(bytes, bigEndian: true).ToString();
+
+        Assert.True(CardId.TryRead(uuid, out var rules, out var recommendation));
+        Assert.Equal([RuleId.M3, RuleId.S5], rules);
+        Assert.Equal(Recommendation.Stop, recommendation);
+    }
+
+    [Fact]
+    public void New_ForTheRulesOfRuleset202612_RoundTrips()
+    {
+        var uuid = CardId.New([RuleId.S6, RuleId.A6, RuleId.N1], Recommendation.ReduceDose);
+
+        Assert.True(CardId.TryRead(uuid, out var rules, out _));
+        Assert.Equal([RuleId.N1, RuleId.S6, RuleId.A6], rules);
+    }
+
     [Theory]
     [InlineData("4e0a3a1e-3283-4575-ab82-028d55fe2719")]
     [InlineData("not-a-uuid")]

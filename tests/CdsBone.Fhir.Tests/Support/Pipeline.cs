@@ -1,5 +1,6 @@
 using CdsBone.Fhir.Prefetch;
 using CdsBone.Fhir.Serialization;
+using CdsBone.Fhir.Terminology;
 using CdsBone.Fhir.Units;
 using CdsBone.Rules.Evaluation;
 using CdsBone.Rules.Options;
@@ -14,7 +15,10 @@ internal static class Pipeline
 
     public static UcumQuantityConverter Converter { get; } = new();
 
-    public static ClinicalFactsMapper Mapper { get; } = new(new FhirResourceReader(), Converter);
+    /// <summary>The shipped value sets, loaded once.</summary>
+    public static ValueSetIndex Terminology { get; } = ValueSetIndex.Shipped();
+
+    public static ClinicalFactsMapper Mapper { get; } = new(new FhirResourceReader(), Converter, Terminology);
 
     public static EvaluationResult Evaluate(HookInput input)
     {

@@ -18,7 +18,7 @@ public sealed class N1NoChange : IRule
     {
         var picture = context.Picture;
         if (!picture.IsMale || !context.OnAi || !picture.OutsideOncology || context.AnySafetyRuleFired
-            || context.HasFired(RuleId.A2) || context.HasFired(RuleId.A3) || context.HasFired(RuleId.A5)
+            || context.HasFired(RuleId.A2) || context.HasFired(RuleId.A3) || context.HasFired(RuleId.A5) || context.HasFired(RuleId.A6)
             || picture.Bone.LargestLoss is { IsSignificantLoss: true }
             || picture.Estradiol.Deciding is not { Assay: AssayClass.Sensitive } e2
             || picture.Estradiol.MaleBand(e2) is not (EstradiolBand.Normal or EstradiolBand.High)
@@ -42,7 +42,8 @@ public sealed class N1NoChange : IRule
             Indicator = Indicator.Info,
             Summary = $"Continue {agent}: {context.ValueText(e2)}, bone stable",
             Reason = $"N1: {context.ValueText(e2)} with no falling trend, and bone normal ({context.ValueText(bone!)}); stable on treatment.",
-            Evidence = RuleContext.Evidence(e2, bone, picture.Ctx),
+            // The BMD pair compared to find "no fall" is part of the decision, so it is in the values table.
+            Evidence = RuleContext.Evidence(e2, bone, picture.Ctx, picture.Bone.LargestLoss?.Latest, picture.Bone.LargestLoss?.Earlier),
             Advice = advice,
         };
     }

@@ -2,16 +2,20 @@ using System.Buffers;
 using System.Collections.Frozen;
 using CdsBone.Rules.Codes;
 using CdsBone.Rules.Facts;
+using CdsBone.Rules.Terminology;
 
 namespace CdsBone.Rules.Recognition;
 
 /// <summary>
-/// Recognises the medications of §4a and §5 (Therapies) by RxNorm code, else by word stems in the text: compounded
+/// Recognises the medications of §4a and §5 (Therapies): aromatase inhibitors and GnRH agonists through their value
+/// sets, the other classes by the RxNorm codes of §4a, and all of them by word stems in the text last: compounded
 /// products arrive as text only, and several codes are UNVERIFIED, so text always backs the codes up.
 /// </summary>
-public static class MedicationCatalog
+public sealed class MedicationRecognizer
 {
-    private static readonly FrozenDictionary<ClinicalCode, (TherapyClass, string)> ByCode = BuildCodes();
+    private const string GenericAromataseInhibitor = "aromatase inhibitor";
+    private const string GenericGnrhAgonist = "GnRH agonist";
+    private static readonly FrozenDictionary<ClinicalCode, (TherapyClass, string)> CatalogueCodes = BuildCatalogue();
 
     // Order matters: aromatase inhibitors are tried first so that "anastrozole (with testosterone therapy)" is an AI.
     private static readonly (TherapyClass Class, string Agent, string[] Stems)[] ByText =
@@ -36,15 +40,39 @@ public static class MedicationCatalog
     ];
 
     private static readonly SearchValues<string> AnyStem = TextMatcher.AnyOf(ByText.SelectMany(t => t.Stems));
+    private readonly IConceptMembership _terminology;
+
+    /// <summary>Recognises medications against <paramref name="terminology"/>.</summary>
+    public MedicationRecognizer(IConceptMembership terminology) =>
+        _terminology = terminology ?? throw new ArgumentNullException(nameof(terminology));
 
     /// <summary>Recognises a medication from its codings and texts (CodeableConcept.text and coding displays).</summary>
-    public static RecognisedMedication? Recognise(IEnumerable<ClinicalCode> codes, IEnumerable<string?> texts)
+    public RecognisedMedication? Recognise(IReadOnlyList<ClinicalCode> codes, IReadOnlyList<string?> texts)
     {
+        var breastCancerOnly = codes.Any(c => _terminology.Find(ConceptClass.BreastCancerTherapy, c) is not null);
+        foreach (var (conceptClass, therapyClass, generic) in new[]
+        {
+            (ConceptClass.AromataseInhibitor, TherapyClass.AromataseInhibitor, GenericAromataseInhibitor),
+            (ConceptClass.GnrhAgonist, TherapyClass.GnrhAgonist, GenericGnrhAgonist),
+        })
+        {
+            foreach (var code in codes)
+            {
+                if (_terminology.Find(conceptClass, code) is { } member)
+                {
+                    // The ingredient comes from the product's display in the value set, else the order's own texts.
+                    var agent = AgentNamedBy(therapyClass, [member.Display, .. texts]) ?? generic;
+                    var recognition = new ConceptRecognition(conceptClass, RecognitionMethod.Code, member.ValueSet, null);
+                    return new RecognisedMedication(therapyClass, agent, recognition, RecognitionMethod.Code, breastCancerOnly);
+                }
+            }
+        }
+
         foreach (var code in codes)
         {
-            if (ByCode.TryGetValue(code, out var match))
+            if (CatalogueCodes.TryGetValue(code, out var match))
             {
-                return new RecognisedMedication(match.Item1, match.Item2, RecognitionMethod.Code);
+                return new RecognisedMedication(match.Item1, match.Item2, null, RecognitionMethod.Code, breastCancerOnly);
             }
         }
 
@@ -57,9 +85,15 @@ public static class MedicationCatalog
 
             foreach (var (therapyClass, agent, stems) in ByText)
             {
-                if (TextMatcher.FirstStem(text, stems) is not null)
+                if (TextMatcher.FirstStem(text, stems) is { } stem)
                 {
-                    return new RecognisedMedication(therapyClass, agent, RecognitionMethod.Text);
+                    var recognition = therapyClass switch
+                    {
+                        TherapyClass.AromataseInhibitor => new ConceptRecognition(ConceptClass.AromataseInhibitor, RecognitionMethod.Text, null, stem),
+                        TherapyClass.GnrhAgonist => new ConceptRecognition(ConceptClass.GnrhAgonist, RecognitionMethod.Text, null, stem),
+                        _ => null,
+                    };
+                    return new RecognisedMedication(therapyClass, agent, recognition, RecognitionMethod.Text, breastCancerOnly);
                 }
             }
         }
@@ -67,7 +101,28 @@ public static class MedicationCatalog
         return null;
     }
 
-    private static FrozenDictionary<ClinicalCode, (TherapyClass, string)> BuildCodes()
+    private static string? AgentNamedBy(TherapyClass therapyClass, IEnumerable<string?> texts)
+    {
+        foreach (var text in texts)
+        {
+            if (!TextMatcher.MayMatch(text, AnyStem))
+            {
+                continue;
+            }
+
+            foreach (var (stemClass, agent, stems) in ByText)
+            {
+                if (stemClass == therapyClass && TextMatcher.FirstStem(text, stems) is not null)
+                {
+                    return agent;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static FrozenDictionary<ClinicalCode, (TherapyClass, string)> BuildCatalogue()
     {
         var map = new Dictionary<ClinicalCode, (TherapyClass, string)>();
         void Add(TherapyClass therapyClass, string agent, params IEnumerable<ClinicalCode> codes)
@@ -78,9 +133,7 @@ public static class MedicationCatalog
             }
         }
 
-        Add(TherapyClass.AromataseInhibitor, Agents.Anastrozole, RxNorm.Anastrozole, RxNorm.Anastrozole1MgTablet, RxNorm.Arimidex1MgTablet);
-        Add(TherapyClass.AromataseInhibitor, Agents.Letrozole, RxNorm.Letrozole, RxNorm.Letrozole25MgTablet);
-        Add(TherapyClass.AromataseInhibitor, Agents.Exemestane, RxNorm.Exemestane, RxNorm.Exemestane25MgTablet);
+        // Aromatase inhibitors and GnRH agonists come from their value sets; these classes have none published.
         Add(TherapyClass.Testosterone, "testosterone",
             [RxNorm.Testosterone, RxNorm.TestosteroneCypionate200, RxNorm.TestosteroneCypionate100, RxNorm.TestosteroneCypionate1MlVial,
              RxNorm.TestosteroneEnanthate200, .. RxNorm.TestosteroneGels]);
