@@ -5,6 +5,7 @@ using CdsBone.Fhir.Prefetch;
 using CdsBone.Rules.Codes;
 using CdsBone.Rules.Evaluation;
 using CdsBone.Rules.Picture;
+using CdsBone.Rules.Terminology;
 using Microsoft.Extensions.Options;
 
 namespace CdsBone.Api.Cards;
@@ -74,7 +75,15 @@ public sealed class CardAssembler(IOptions<CdsBoneOptions> options)
             evidence[i] = Evidence(decision.Evidence[i]);
         }
 
-        return new CdsBoneExtension(ruleIds, rulesetVersion, evidence.Length > 0 ? evidence : null);
+        var concepts = decision.Concepts.Select(c => new ConceptEntry
+        {
+            Reference = c.Reference,
+            Class = c.Recognition.Class.ToCode(),
+            RecognisedBy = c.Recognition.Kind,
+            ValueSet = c.Recognition.ValueSet?.ToString(),
+            Rule = c.Recognition.Rule,
+        }).ToList();
+        return new CdsBoneExtension(ruleIds, rulesetVersion, evidence.Length > 0 ? evidence : null, concepts.Count > 0 ? concepts : null);
     }
 
     /// <summary>One evidence item; absent values are omitted, never null (checklist 1.A.2).</summary>

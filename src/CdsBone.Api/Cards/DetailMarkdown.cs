@@ -40,6 +40,12 @@ internal static class DetailMarkdown
         return md.ToString();
     }
 
+    /// <summary>
+    /// Past this many results not used, the most recent are listed one by one and the rest grouped by analyte and
+    /// reason with their count and date range (CLINICAL-RULES.md §5 Definitions: a long history must stay readable).
+    /// </summary>
+    public const int NotUsedListedOneByOne = 20;
+
     /// <summary>The "Not used" section: each result that was not used, with why; empty when every result was used.</summary>
     public static string NotUsed(IReadOnlyList<IgnoredResult> ignored)
     {
@@ -49,10 +55,48 @@ internal static class DetailMarkdown
             return string.Empty;
         }
 
-        var md = new StringBuilder(ignored.Count * 96);
-        AppendList(md, "Not used", ignored.Select(Ignored));
+        // Undated results sort last: their age cannot be told, so they are never "the most recent".
+        var newestFirst = ignored.OrderByDescending(i => i.Evidence.Effective ?? DateTimeOffset.MinValue).ToList();
+        var listed = newestFirst.Take(NotUsedListedOneByOne).Select(Ignored);
+        var grouped = newestFirst.Skip(NotUsedListedOneByOne)
+            .GroupBy(i => (i.Evidence.Analyte, i.Reason))
+            .Select(Group);
+        var md = new StringBuilder(Math.Min(ignored.Count, NotUsedListedOneByOne * 2) * 96);
+        AppendList(md, "Not used", listed.Concat(grouped));
         return md.ToString();
     }
+
+    private static string Group(IGrouping<(string Analyte, IgnoredReason Reason), IgnoredResult> group)
+    {
+        var dates = group.Select(i => i.Evidence.Effective).OfType<DateTimeOffset>().ToList();
+        var span = dates.Count == 0 ? "no date"
+            : dates.Min() == dates.Max() ? Date(dates.Min())
+            : $"{Date(dates.Min())} to {Date(dates.Max())}";
+        var count = group.Count();
+        var results = count == 1 ? "1 more result" : string.Create(CultureInfo.InvariantCulture, $"{count} more results");
+        var explanations = group.Select(i => i.Explanation).Distinct(StringComparer.Ordinal).Take(2).ToList();
+        var why = explanations.Count == 1 ? explanations[0] : ReasonInWords(group.Key.Reason);
+        return $"{group.Key.Analyte}: {results} ({span}): {why}";
+    }
+
+    private static string ReasonInWords(IgnoredReason reason) => reason switch
+    {
+        IgnoredReason.EnteredInError => "entered in error (D1)",
+        IgnoredReason.Cancelled => "cancelled (D1)",
+        IgnoredReason.UnmappableUnit => "unit not mappable to the canonical unit (D2)",
+        IgnoredReason.FutureDate => "dated after now (D2)",
+        IgnoredReason.NoDate => "no effective date",
+        IgnoredReason.NoValue => "no numeric value",
+        IgnoredReason.Implausible => "implausible after conversion (D4)",
+        IgnoredReason.Pending => "pending (preliminary or registered)",
+        IgnoredReason.UnknownStatus => "status unknown",
+        IgnoredReason.Stale => "older than the look-back window",
+        IgnoredReason.Superseded => "a later result decides",
+        IgnoredReason.OtherAssayDecides => "immunoassay results; a sensitive estradiol decides",
+        IgnoredReason.ForearmNotUsed => "forearm: central sites were measured, and they decide",
+        IgnoredReason.EarlierStudy => "earlier DXA studies; the latest decides",
+        _ => "no rule that applied needed them",
+    };
 
     private static void AppendList(StringBuilder md, string heading, IEnumerable<string> lines)
     {

@@ -68,7 +68,28 @@ public sealed record CardExtensions([property: JsonPropertyName(CardExtensions.K
 /// <param name="RuleIds">Rule IDs, e.g. <c>T1</c>.</param>
 /// <param name="RulesetVersion">The version of the rule set.</param>
 /// <param name="Evidence">The values used; omitted when none.</param>
-public sealed record CdsBoneExtension(IReadOnlyList<string> RuleIds, string RulesetVersion, IReadOnlyList<EvidenceEntry>? Evidence);
+/// <param name="Concepts">The conditions and therapies read, with the value set that recognised each; omitted when none.</param>
+public sealed record CdsBoneExtension(
+    IReadOnlyList<string> RuleIds, string RulesetVersion, IReadOnlyList<EvidenceEntry>? Evidence, IReadOnlyList<ConceptEntry>? Concepts = null);
+
+/// <summary>A condition or therapy a card's evaluation read, and how its concept class was recognised.</summary>
+public sealed record ConceptEntry
+{
+    /// <summary>The FHIR reference, e.g. <c>Condition/12</c>.</summary>
+    public required string Reference { get; init; }
+
+    /// <summary>The concept class, e.g. <c>breast-cancer</c>.</summary>
+    public required string Class { get; init; }
+
+    /// <summary><c>value-set</c>, <c>icd-10-cm-prefix</c>, <c>code</c> or <c>text</c>.</summary>
+    public required string RecognisedBy { get; init; }
+
+    /// <summary>The value set that lists the code, as <c>url|version</c>.</summary>
+    public string? ValueSet { get; init; }
+
+    /// <summary>The ICD-10-CM prefix rule or the text stem that matched.</summary>
+    public string? Rule { get; init; }
+}
 
 /// <summary>One value a card used. Absent values are omitted, never null (checklist 1.A.2).</summary>
 public sealed record EvidenceEntry

@@ -18,9 +18,10 @@ namespace CdsBone.Fhir.Mapping;
 /// </summary>
 internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
 {
-    public ResultFact? Map(JsonElement observation, List<InputIssue> issues)
+    /// <summary>Maps one Observation; <paramref name="entry"/> (0-based) names one without an id, so that each result stays distinct on the card.</summary>
+    public ResultFact? Map(JsonElement observation, List<InputIssue> issues, int entry = 0)
     {
-        var id = $"Observation/{Json.String(observation, "id"u8) ?? FhirReferences.NoId}";
+        var id = $"Observation/{Json.String(observation, "id"u8) ?? $"{FhirReferences.NoId} #{entry + 1}"}";
         var codeElement = Json.Object(observation, "code"u8);
         foreach (var code in JsonConcepts.Codes(codeElement).Where(c => c.System == CodeSystems.Loinc))
         {
@@ -44,6 +45,7 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
         var profile = AnalyteUnits.For(analyte);
         var quantity = Quantity.Read(Json.Object(observation, "valueQuantity"u8), issues, $"{id}.valueQuantity");
         var (value, unitProblem) = Normalise(quantity, profile);
+        var assay = AssayClassifier.Classify(analyte, code, AssayTexts(observation), out var sensitiveByCodeOnly);
         return new LabResult
         {
             SourceId = id,
@@ -57,7 +59,8 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
             Effective = Effective(observation),
             Status = MapStatus(observation, issues, id),
             UnitProblem = quantity is null ? null : unitProblem,
-            Assay = AssayClassifier.Classify(analyte, code, AssayTexts(observation)),
+            Assay = assay,
+            SensitiveByCodeOnly = sensitiveByCodeOnly,
             ReferenceRanges = MapRanges(observation, quantity, profile, issues, id),
             QualitativePositive = Json.Object(observation, "valueCodeableConcept"u8) is { } coded ? IsPositive(coded) : null,
         };

@@ -60,9 +60,10 @@ public sealed class ClinicalFactsMapper
 
         var labs = new List<LabResult>();
         var dxa = new List<DxaResult>();
+        var entry = 0;
         foreach (var observation in values[PrefetchKeys.Observations].Resources)
         {
-            switch (_observations.Map(observation, issues))
+            switch (_observations.Map(observation, issues, entry++))
             {
                 case LabResult lab:
                     labs.Add(lab);

@@ -83,7 +83,7 @@ internal static class ContextNotes
             var low = p1npResult.ReferenceRanges.FirstOrDefault(r => r.Low is not null)?.Low ?? context.Options.P1npLowUgL;
             if (p1np < low)
             {
-                notes.Add(new($"{Describe.ValueWithContext(p1npResult, picture.Time)} is below {Describe.Number(low)} ug/L (low bone formation)."));
+                notes.Add(new($"{Describe.ValueWithContext(p1npResult, picture.Time)} is below {Describe.Limit(low)} ug/L (low bone formation)."));
             }
         }
 

@@ -7,25 +7,26 @@ namespace CdsBone.Rules.Assembly;
 /// <summary>
 /// Groups findings into at most three decisions (§5 Precedence and card assembly): the decision card carries the
 /// highest-ranked decision code with the others as further reasons; the labs card merges every obtain-labs finding;
-/// the context card is T5.
+/// the context card is T5. Each card's values table holds what its findings used, with the sites of the DXA study that
+/// were compared and the inputs of a calculated free testosterone; every other recognised result is in the shared
+/// "Not used" list (<see cref="IgnoredResults"/>).
 /// </summary>
 internal static class DecisionAssembler
 {
     /// <summary>CDS Hooks: a summary SHALL be under 140 characters.</summary>
     internal const int MaxSummaryLength = 139;
 
-    public static IReadOnlyList<Decision> Assemble(
-        IReadOnlyList<RuleFinding> findings, IReadOnlyList<ContextNote> notes, IReadOnlyList<IgnoredResult> ignored, ClinicalPicture picture)
+    public static (IReadOnlyList<Decision> Decisions, IReadOnlyList<IgnoredResult> Ignored) Assemble(
+        IReadOnlyList<RuleFinding> findings, IReadOnlyList<ContextNote> notes, ClinicalPicture picture)
     {
-        var decisions = new List<Decision>(3);
+        var cards = new List<CardPlan>(3);
         var decisionFindings = findings.Where(f => f.Recommendation.DecisionRank() > 0).ToList();
         if (decisionFindings.Count > 0)
         {
             var topRank = decisionFindings.Max(f => f.Recommendation.DecisionRank());
             var top = decisionFindings.Where(f => f.Recommendation.DecisionRank() == topRank).ToList();
             var ordered = top.Concat(decisionFindings.Except(top)).ToList();
-            var extraEvidence = picture.Androgens.CalculatedFreeTestosterone is { } ft && picture.IsMale ? [ft] : Array.Empty<EvidenceItem>();
-            decisions.Add(Build(DecisionKind.Decision, top[0].Recommendation, ordered, top.SelectMany(f => f.Actions), extraEvidence, notes, ignored));
+            cards.Add(new(DecisionKind.Decision, top[0].Recommendation, ordered, [.. top.SelectMany(f => f.Actions)], FreeTestosteroneRows(picture)));
         }
 
         var labs = findings.Where(f => f.Recommendation == Recommendation.ObtainLabs).ToList();
@@ -33,30 +34,52 @@ internal static class DecisionAssembler
         {
             var ordered = labs.OrderByDescending(f => f.Indicator).ToList();
             var tests = ordered.SelectMany(f => f.Actions).DistinctBy(a => a is OrderTest order ? (object)order.Test : a);
-            decisions.Add(Build(DecisionKind.Labs, Recommendation.ObtainLabs, ordered, tests, [], notes, ignored));
+            cards.Add(new(DecisionKind.Labs, Recommendation.ObtainLabs, ordered, [.. tests], []));
         }
 
         var context = findings.Where(f => f.Recommendation == Recommendation.DeferToOncology).ToList();
         if (context.Count > 0)
         {
-            decisions.Add(Build(DecisionKind.Context, Recommendation.DeferToOncology, context, [], [], notes, ignored));
+            cards.Add(new(DecisionKind.Context, Recommendation.DeferToOncology, context, [], []));
         }
 
-        return decisions;
+        var evidence = cards.Select(c => Evidence(c, picture)).ToList();
+        var ignored = IgnoredResults.Collect(picture, evidence.SelectMany(e => e));
+        var decisions = cards.Select((c, i) => Build(c, evidence[i], notes, ignored)).ToList();
+        return (decisions, ignored);
     }
 
-    private static Decision Build(
-        DecisionKind kind,
-        Recommendation recommendation,
-        List<RuleFinding> findings,
-        IEnumerable<SuggestedAction> actions,
-        IEnumerable<EvidenceItem> extraEvidence,
-        IReadOnlyList<ContextNote> notes,
-        IReadOnlyList<IgnoredResult> ignored)
+    /// <summary>A card before its values table and "Not used" list are known.</summary>
+    private sealed record CardPlan(
+        DecisionKind Kind, Recommendation Recommendation, List<RuleFinding> Findings, List<SuggestedAction> Actions, List<EvidenceItem> ExtraEvidence);
+
+    // A calculated free testosterone is shown on a man's decision card with the three results it came from.
+    private static List<EvidenceItem> FreeTestosteroneRows(ClinicalPicture picture) =>
+        picture.Androgens.CalculatedFreeTestosterone is { } ft && picture.IsMale
+            ? [ft, .. RuleContext.Evidence(picture.Androgens.TotalTestosterone, picture.Androgens.Shbg, picture.Androgens.Albumin)]
+            : [];
+
+    private static List<EvidenceItem> Evidence(CardPlan card, ClinicalPicture picture)
     {
-        var evidence = findings.SelectMany(f => f.Evidence).Concat(extraEvidence)
-            .DistinctBy(e => (e.Source, e.Analyte))
-            .ToList();
+        var rows = card.Findings.SelectMany(f => f.Evidence).Concat(card.ExtraEvidence).ToList();
+
+        // A lowest T- or Z-score was read against the study's other sites: those sites are in the table too (§5).
+        var sources = rows.Select(r => r.Source).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var measure in new[] { DxaMeasure.TScore, DxaMeasure.ZScore })
+        {
+            var considered = picture.Bone.ConsideredScores(measure);
+            if (considered.Any(r => sources.Contains(r.SourceId)))
+            {
+                rows.AddRange(considered.Select(Describe.Evidence));
+            }
+        }
+
+        return rows.DistinctBy(e => (e.Source, e.Analyte)).ToList();
+    }
+
+    private static Decision Build(CardPlan card, List<EvidenceItem> evidence, IReadOnlyList<ContextNote> notes, IReadOnlyList<IgnoredResult> ignored)
+    {
+        var (kind, recommendation, findings, actions) = (card.Kind, card.Recommendation, card.Findings, card.Actions);
         var summary = findings.Count > 1 && kind == DecisionKind.Labs
             ? $"{findings[0].Summary} (+{findings.Count - 1} more)"
             : findings[0].Summary;

@@ -16,6 +16,11 @@ public enum DecisionKind
 /// <param name="RuleId">The rule (T3), or null for standing notes.</param>
 public sealed record ContextNote(string Text, RuleId? RuleId = null);
 
+/// <summary>A condition or therapy the evaluation read, and how its concept class was recognised.</summary>
+/// <param name="Reference">The FHIR reference, e.g. <c>Condition/12</c>.</param>
+/// <param name="Recognition">The class, and the value set, rule or text stem that recognised it.</param>
+public sealed record ConceptUse(string Reference, Recognition.ConceptRecognition Recognition);
+
 /// <summary>One card's worth of advice: the recommendation, the rules that led to it, their evidence and actions.</summary>
 public sealed record Decision
 {
@@ -51,4 +56,7 @@ public sealed record Decision
 
     /// <summary>Results not used, and why.</summary>
     public required IReadOnlyList<IgnoredResult> Ignored { get; init; }
+
+    /// <summary>The conditions and therapies read, with the value set (or rule, or text) that recognised each.</summary>
+    public IReadOnlyList<ConceptUse> Concepts { get; init; } = [];
 }

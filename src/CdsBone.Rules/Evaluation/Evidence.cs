@@ -53,6 +53,16 @@ public enum IgnoredReason
     UnknownStatus,
     /// <summary>Older than the rule's look-back window.</summary>
     Stale,
+    /// <summary>Usable, but a later result of the same analyte decides.</summary>
+    Superseded,
+    /// <summary>An immunoassay estradiol while a sensitive one decides.</summary>
+    OtherAssayDecides,
+    /// <summary>A forearm DXA result while central sites were measured.</summary>
+    ForearmNotUsed,
+    /// <summary>A DXA result of an earlier study than the latest.</summary>
+    EarlierStudy,
+    /// <summary>Usable, but no rule that applied needed it.</summary>
+    NotNeeded,
 }
 
 /// <summary>A result that was not used, and why: listed in the card's detail (§5 Definitions).</summary>

@@ -115,5 +115,5 @@ public sealed class RuleContext
     public string ValueText(ResultFact result) => Describe.ValueWithContext(result, Picture.Time);
 
     /// <summary>A threshold with its unit, e.g. "20 pg/mL".</summary>
-    public static string Limit(decimal value, string unit) => $"{Describe.Number(value)} {unit}";
+    public static string Limit(decimal value, string unit) => $"{Describe.Limit(value)} {unit}";
 }

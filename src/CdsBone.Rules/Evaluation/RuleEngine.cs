@@ -44,14 +44,16 @@ public sealed class RuleEngine(RuleOptions options)
         }
 
         var notes = ContextNotes.Collect(context);
-        var ignored = IgnoredResults.Collect(picture, findings);
         var shown = request.Trigger == HookTrigger.PatientView
             ? findings.Where(f => f.Recommendation != Recommendation.NoChange).ToList()
             : findings;
+        var (assembled, ignored) = DecisionAssembler.Assemble(shown, notes, picture);
+        var concepts = ConceptsUsed.Collect(picture);
+        var decisions = assembled.Select(d => d with { Concepts = concepts }).ToList();
 
         return new EvaluationResult
         {
-            Decisions = DecisionAssembler.Assemble(shown, notes, ignored, picture),
+            Decisions = decisions,
             Findings = findings,
             Ignored = ignored,
             InputIssues = request.Facts.InputIssues,

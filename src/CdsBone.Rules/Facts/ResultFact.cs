@@ -49,6 +49,9 @@ public sealed record LabResult : ResultFact
     /// <summary>The assay class (E2: sensitive or immunoassay).</summary>
     public AssayClass Assay { get; init; }
 
+    /// <summary>True when the assay is sensitive only because the code says so (LOINC 72873-3 without method text).</summary>
+    public bool SensitiveByCodeOnly { get; init; }
+
     /// <summary>The lab's reference ranges, in the canonical unit.</summary>
     public IReadOnlyList<ReferenceRange> ReferenceRanges { get; init; } = [];
 

@@ -43,6 +43,12 @@ public sealed class BonePicture
     /// <summary>The lowest Z-score of the latest study (same site rule).</summary>
     public DxaResult? LowestZ { get; }
 
+    /// <summary>
+    /// The results of <paramref name="measure"/> in the latest study that the lowest is taken over: the central sites,
+    /// or the forearm when no central site was measured.
+    /// </summary>
+    public IReadOnlyList<DxaResult> ConsideredScores(DxaMeasure measure) => Considered(LatestStudy, measure);
+
     /// <summary>True when the latest study has Z-scores but no T-score: Z stands in for T (T1, N1, A4).</summary>
     public bool OnlyZScores => LowestT is null && LowestZ is not null;
 
@@ -59,12 +65,14 @@ public sealed class BonePicture
         LowestT is { Value: { } t } ? t >= options.LowBoneMassTScore
         : LowestZ is { Value: { } z } && z > options.LowZScore;
 
-    private static DxaResult? Lowest(List<DxaResult> study, DxaMeasure measure)
+    private static DxaResult? Lowest(IReadOnlyList<DxaResult> study, DxaMeasure measure) =>
+        Considered(study, measure).OrderBy(r => r.Value).FirstOrDefault();
+
+    private static List<DxaResult> Considered(IReadOnlyList<DxaResult> study, DxaMeasure measure)
     {
         var ofMeasure = study.Where(r => r.Measure == measure).ToList();
         var central = ofMeasure.Where(r => r.Site != BoneSite.Forearm).ToList();
-        var candidates = central.Count > 0 ? central : ofMeasure;
-        return candidates.OrderBy(r => r.Value).FirstOrDefault();
+        return central.Count > 0 ? central : ofMeasure;
     }
 
     private static (BmdChange?, IReadOnlyList<(DxaResult, DxaResult)>) FindBmdChanges(List<DxaResult> usable, RuleOptions options)

@@ -76,6 +76,23 @@ public static class Describe
         _ => null,
     };
 
+    /// <summary>The assay of <paramref name="lab"/> as the evidence extension writes it: <c>high-sensitivity</c> when only the code says so.</summary>
+    public static string? Assay(LabResult lab)
+    {
+        ArgumentNullException.ThrowIfNull(lab);
+        return lab is { Assay: AssayClass.Sensitive, SensitiveByCodeOnly: true } ? "high-sensitivity" : Assay(lab.Assay);
+    }
+
+    /// <summary>
+    /// The assay of <paramref name="lab"/> as a summary says it. LOINC 72873-3 names a high-sensitivity method, not
+    /// LC-MS/MS: without method text saying how, the card says what the code says.
+    /// </summary>
+    public static string? AssayLabel(LabResult lab)
+    {
+        ArgumentNullException.ThrowIfNull(lab);
+        return lab is { Assay: AssayClass.Sensitive, SensitiveByCodeOnly: true } ? "high-sensitivity (by code)" : AssayLabel(lab.Assay);
+    }
+
     /// <summary>The assay as a summary says it.</summary>
     public static string? AssayLabel(AssayClass assay) => assay switch
     {
@@ -111,6 +128,17 @@ public static class Describe
             ? Math.Round(value, 0, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture)
             : Math.Round(value, 1, MidpointRounding.AwayFromZero).ToString("0.#", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A limit at clinical precision: whole above 100, one decimal from 10, two from 1, three below. A limit converted
+    /// from a lab's range in other units ("40.857 pg/mL" from 150 pmol/L) is then shown as a clinician writes it (40.9).
+    /// </summary>
+    public static string Limit(decimal value)
+    {
+        var magnitude = Math.Abs(value);
+        var decimals = magnitude >= 100m ? 0 : magnitude >= 10m ? 1 : magnitude >= 1m ? 2 : 3;
+        return Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("0.###", CultureInfo.InvariantCulture);
+    }
+
     /// <summary>"14 pg/mL", "&lt;5 pg/mL", "−1.1".</summary>
     public static string Value(ResultFact result)
     {
@@ -132,7 +160,7 @@ public static class Describe
     public static string ValueWithContext(ResultFact result, ClinicalTime time)
     {
         var parts = new List<string>(2);
-        if (result is LabResult lab && AssayLabel(lab.Assay) is { } assay)
+        if (result is LabResult lab && AssayLabel(lab) is { } assay)
         {
             parts.Add(assay);
         }
@@ -165,6 +193,6 @@ public static class Describe
         result.ReceivedUnit,
         result.Effective,
         Status(result.Status),
-        result is LabResult lab ? Assay(lab.Assay) : null,
+        result is LabResult lab ? Assay(lab) : null,
         result.SourceId);
 }

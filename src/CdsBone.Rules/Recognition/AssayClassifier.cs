@@ -19,8 +19,16 @@ public static class AssayClassifier
         SearchValues.Create(["immunoassay", "eclia", "clia", "ecl", "chemilumin"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Classifies a result of <paramref name="analyte"/> coded <paramref name="code"/> with the given free texts.</summary>
-    public static AssayClass Classify(Analyte analyte, ClinicalCode code, IEnumerable<string?> texts)
+    public static AssayClass Classify(Analyte analyte, ClinicalCode code, IEnumerable<string?> texts) =>
+        Classify(analyte, code, texts, out _);
+
+    /// <summary>
+    /// As <see cref="Classify(Analyte, ClinicalCode, IEnumerable{string?})"/>; <paramref name="sensitiveByCodeOnly"/> is
+    /// true when the result is sensitive only because its LOINC code names a high-sensitivity method (no method text).
+    /// </summary>
+    public static AssayClass Classify(Analyte analyte, ClinicalCode code, IEnumerable<string?> texts, out bool sensitiveByCodeOnly)
     {
+        sensitiveByCodeOnly = false;
         if (code == Loinc.FreeTestosteroneCalculated)
         {
             return AssayClass.Calculated;
@@ -46,6 +54,7 @@ public static class AssayClassifier
 
         if (code == Loinc.EstradiolSensitive || hasSensitiveText)
         {
+            sensitiveByCodeOnly = !hasSensitiveText;
             return AssayClass.Sensitive;
         }
 
