@@ -18,7 +18,7 @@ if (builder.Configuration["CDSBONE_CONFIG_FILE"] is { Length: > 0 } configFile)
 builder.AddCdsBoneConfiguration();
 
 // Concept classes: the value sets, loaded at start (CdsBone:Terminology).
-builder.Services.AddCdsBoneTerminology(builder.Configuration);
+builder.Services.AddCdsBoneTerminology();
 
 // CDS Hooks: discovery, FHIR mapping and prefetch fallback, rules, cards, clock, metrics.
 builder.Services.AddCdsHooks(builder.Environment);

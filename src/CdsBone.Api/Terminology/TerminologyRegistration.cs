@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CdsBone.Api.Telemetry;
 using CdsBone.Fhir.Terminology;
 using CdsBone.Rules.Terminology;
+using Microsoft.Extensions.Options;
 
 namespace CdsBone.Api.Terminology;
 
@@ -11,10 +12,10 @@ namespace CdsBone.Api.Terminology;
 /// </summary>
 internal static class TerminologyRegistration
 {
-    public static IServiceCollection AddCdsBoneTerminology(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCdsBoneTerminology(this IServiceCollection services)
     {
-        var options = configuration.GetSection(TerminologyOptions.SectionName).Get<TerminologyOptions>() ?? new TerminologyOptions();
-        services.AddSingleton(_ => ValueSetIndex.Load(options.ValueSetPath));
+        services.AddOptions<TerminologyOptions>().BindConfiguration(TerminologyOptions.SectionName);
+        services.AddSingleton(sp => ValueSetIndex.Load(sp.GetRequiredService<IOptions<TerminologyOptions>>().Value.ValueSetPath));
         services.AddSingleton<IConceptMembership>(sp => sp.GetRequiredService<ValueSetIndex>());
         services.AddHostedService<TerminologyLoader>();
         return services;

@@ -33,8 +33,8 @@ internal sealed class FactsBuilder
 
     public static DoseRegimen OneMgDaily => new(1m, 1, 1m, DosePeriodUnit.Day);
 
-    public FactsBuilder OnAnastrozole(DoseRegimen? dose = null, TherapyStatus status = TherapyStatus.Active) =>
-        Medication(TherapyClass.AromataseInhibitor, Agents.Anastrozole, status, dose ?? TwiceWeekly);
+    public FactsBuilder OnAnastrozole(DoseRegimen? dose = null, TherapyStatus status = TherapyStatus.Active, bool unknownDose = false) =>
+        Medication(TherapyClass.AromataseInhibitor, Agents.Anastrozole, status, unknownDose ? null : dose ?? TwiceWeekly);
 
     public FactsBuilder OrderingAnastrozole(DoseRegimen? dose = null) =>
         Order(TherapyClass.AromataseInhibitor, Agents.Anastrozole, dose ?? TwiceWeekly);
@@ -42,6 +42,16 @@ internal sealed class FactsBuilder
     public FactsBuilder OrderingLetrozole() => Order(TherapyClass.AromataseInhibitor, Agents.Letrozole, new DoseRegimen(2.5m, 1, 1m, DosePeriodUnit.Day));
 
     public FactsBuilder OnLetrozole() => Medication(TherapyClass.AromataseInhibitor, Agents.Letrozole, TherapyStatus.Active, new DoseRegimen(2.5m, 1, 1m, DosePeriodUnit.Day));
+
+    /// <summary>A letrozole/ribociclib co-pack: prescribed only for breast cancer.</summary>
+    public FactsBuilder OnLetrozoleRibociclibPack()
+    {
+        _medications.Add(new Therapy(NextId("MedicationRequest"), TherapyClass.AromataseInhibitor, Agents.Letrozole, TherapyStatus.Active,
+            null, RecognitionMethod.Code, "letrozole/ribociclib pack", BreastCancerOnly: true));
+        return this;
+    }
+
+    public FactsBuilder OnExemestane() => Medication(TherapyClass.AromataseInhibitor, Agents.Exemestane, TherapyStatus.Active, new DoseRegimen(25m, 1, 1m, DosePeriodUnit.Day));
 
     public FactsBuilder OnTestosterone(TherapyStatus status = TherapyStatus.Active) => Medication(TherapyClass.Testosterone, "testosterone", status, null);
 
