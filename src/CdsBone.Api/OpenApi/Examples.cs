@@ -39,7 +39,7 @@ internal static class Examples
             "selectionBehavior": "at-most-one",
             "overrideReasons": [{"system": "https://cdsbone.example.org/fhir/CodeSystem/override-reason", "code": "clinician-judgement", "display": "Benefits outweigh risks (clinician judgement)"}],
             "links": [{"label": "Evidence [E5]: Khosla S et al. JCEM 2001;86:3555", "url": "https://pubmed.ncbi.nlm.nih.gov/11502778/", "type": "absolute"}],
-            "extension": {"org.cdsbone": {"ruleIds": ["S5", "M4"], "rulesetVersion": "2025.06-1",
+            "extension": {"org.cdsbone": {"ruleIds": ["S5", "M4"], "rulesetVersion": "2026.12-1",
               "evidence": [{"analyte": "estradiol", "loinc": "2243-4", "value": 14, "unit": "pg/mL", "receivedValue": 14, "receivedUnit": "pg/mL",
                 "effective": "2025-05-20T08:30:00Z", "status": "final", "assay": "lc-ms-ms", "observation": "Observation/e2"}]}}
           }]
