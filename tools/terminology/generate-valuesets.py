@@ -42,7 +42,10 @@ CLASSES = [
       (SNOMED, "429087003", "History of malignant neoplasm of breast (situation)", True),
       (SNOMED, "109889007", "Ductal carcinoma in situ of breast", True),
       (SNOMED, "397016007", "Ductal carcinoma in situ of breast (disorder)", True),
-      (SNOMED, "109888004", "Lobular carcinoma in situ of breast", True)],
+      (SNOMED, "109888004", "Lobular carcinoma in situ of breast", True),
+      # Kept from the first ruleset (CLINICAL-RULES.md §4b, V): a hormone-receptor-positive tumour on an aromatase
+      # inhibitor is oncology-managed whatever the organ; deferring to oncology is the safe reading.
+      (SNOMED, "416053008", "Estrogen receptor positive tumor (disorder)", False)],
      [(SNOMED, "429740004", "Family history of malignant neoplasm of breast (situation)", "family history, not personal history"),
       (ICD10CM, "Z80.3", "Family history of malignant neoplasm of breast", "family history, not personal history"),
       (ICD10CM, "C79.81", "Secondary malignant neoplasm of breast", "metastasis to the breast from another primary"),
