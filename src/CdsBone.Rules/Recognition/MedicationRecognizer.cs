@@ -40,6 +40,14 @@ public sealed class MedicationRecognizer
     ];
 
     private static readonly SearchValues<string> AnyStem = TextMatcher.AnyOf(ByText.SelectMany(t => t.Stems));
+
+    // The therapy classes that have a value set, tried before the catalogue codes.
+    private static readonly (ConceptClass Concept, TherapyClass Therapy, string Generic)[] ValueSetClasses =
+    [
+        (ConceptClass.AromataseInhibitor, TherapyClass.AromataseInhibitor, GenericAromataseInhibitor),
+        (ConceptClass.GnrhAgonist, TherapyClass.GnrhAgonist, GenericGnrhAgonist),
+    ];
+
     private readonly IConceptMembership _terminology;
 
     /// <summary>Recognises medications against <paramref name="terminology"/>.</summary>
@@ -50,11 +58,7 @@ public sealed class MedicationRecognizer
     public RecognisedMedication? Recognise(IReadOnlyList<ClinicalCode> codes, IReadOnlyList<string?> texts)
     {
         var breastCancerOnly = codes.Any(c => _terminology.Find(ConceptClass.BreastCancerTherapy, c) is not null);
-        foreach (var (conceptClass, therapyClass, generic) in new[]
-        {
-            (ConceptClass.AromataseInhibitor, TherapyClass.AromataseInhibitor, GenericAromataseInhibitor),
-            (ConceptClass.GnrhAgonist, TherapyClass.GnrhAgonist, GenericGnrhAgonist),
-        })
+        foreach (var (conceptClass, therapyClass, generic) in ValueSetClasses)
         {
             foreach (var code in codes)
             {
