@@ -1,0 +1,50 @@
+using System.CommandLine;
+using CdsBone.Cli.Commands;
+using CdsBone.Cli.Http;
+
+namespace CdsBone.Cli;
+
+/// <summary>The command tree and the one place that turns failures into a one-line reason and an exit code.</summary>
+internal static class CliApp
+{
+    /// <summary>Builds the root command.</summary>
+    public static RootCommand Build(CliServices services)
+    {
+        var root = new RootCommand("cdsbone: act as an EHR towards a CDS Hooks 2.0 service, render its cards, load test patients into a FHIR server, check conformance.");
+        root.Add(KeysCommand.Build(services));
+        root.Add(TokenCommand.Build(services));
+        root.Add(HookCommand.Build(services));
+        root.Add(FeedbackCommand.Build(services));
+        root.Add(PatientsCommand.Build(services));
+        root.Add(CheckCommand.Build(services));
+        return root;
+    }
+
+    /// <summary>Parses and runs; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider clock)
+    {
+        using var http = HttpClients.Create();
+        var services = new CliServices(output, error, clock, http);
+        var parse = Build(services).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            await error.WriteLineAsync($"error: {parse.Errors[0].Message} (see --help)");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (CliException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return ex.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("error: cancelled or timed out");
+            return ExitCodes.Failure;
+        }
+    }
+}
