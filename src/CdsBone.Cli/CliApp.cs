@@ -24,11 +24,17 @@ internal static class CliApp
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider clock)
     {
         using var http = HttpClients.Create();
-        var services = new CliServices(output, error, clock, http);
+        return await RunAsync(args, new CliServices(output, error, clock, http));
+    }
+
+    /// <summary>Parses and runs with the given services (tests pass an in-memory HTTP client); returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, CliServices services)
+    {
+        var (output, error) = (services.Output, services.Error);
         var parse = Build(services).Parse(args);
         if (parse.Errors.Count > 0)
         {
-            await error.WriteLineAsync($"error: {parse.Errors[0].Message} (see --help)");
+            await error.WriteLineAsync($"error: {OneLine(parse.Errors[0].Message)} (see --help)");
             return ExitCodes.Usage;
         }
 
@@ -38,7 +44,7 @@ internal static class CliApp
         }
         catch (CliException ex)
         {
-            await error.WriteLineAsync($"error: {ex.Message}");
+            await error.WriteLineAsync($"error: {OneLine(ex.Message)}");
             return ex.ExitCode;
         }
         catch (OperationCanceledException)
@@ -47,4 +53,8 @@ internal static class CliApp
             return ExitCodes.Failure;
         }
     }
+
+    /// <summary>A reason on one line, whatever the parser or a server put in it.</summary>
+    public static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }
