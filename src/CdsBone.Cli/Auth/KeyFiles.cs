@@ -44,9 +44,10 @@ internal static class KeyFiles
     /// <summary>Writes both files into <paramref name="directory"/>; returns their paths.</summary>
     public static (string PrivateKeyPath, string PublicKeySetPath) Write(string directory, JsonObject privateKey, JsonObject publicKeySet)
     {
-        Directory.CreateDirectory(directory);
-        var privatePath = Path.Combine(directory, PrivateKeyFile);
-        var publicPath = Path.Combine(directory, PublicKeySetFile);
+        // Absolute paths: the service that reads the key set runs from another directory.
+        var fullDirectory = Directory.CreateDirectory(directory).FullName;
+        var privatePath = Path.Combine(fullDirectory, PrivateKeyFile);
+        var publicPath = Path.Combine(fullDirectory, PublicKeySetFile);
         if (File.Exists(privatePath))
         {
             throw new CliException($"{privatePath} exists: choose another --out directory rather than overwrite a key");
