@@ -52,6 +52,18 @@ internal static class CliApp
             await error.WriteLineAsync("error: cancelled or timed out");
             return ExitCodes.Failure;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"error: {OneLine(ex.Message)}");
+            return ExitCodes.Failure;
+        }
+#pragma warning disable CA1031 // A tool answers every failure with one line and an exit code, never a stack trace.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            await error.WriteLineAsync($"error: unexpected {ex.GetType().Name}: {OneLine(ex.Message)}");
+            return ExitCodes.Failure;
+        }
     }
 
     /// <summary>A reason on one line, whatever the parser or a server put in it.</summary>

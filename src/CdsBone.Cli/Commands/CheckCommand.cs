@@ -37,7 +37,7 @@ internal static class CheckCommand
             else
             {
                 Table(services.Console, results);
-                await services.Output.WriteLineAsync($"{passed} passed, {warned} warnings, {failed} failed");
+                await services.Output.WriteLineAsync($"conformance: {passed} pass, {warned} warn, {failed} fail");
             }
 
             if (failed > 0)

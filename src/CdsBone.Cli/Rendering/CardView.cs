@@ -14,7 +14,9 @@ internal static class CardView
 {
     public static void Write(IAnsiConsole console, JsonElement response)
     {
-        var cards = response.TryGetProperty("cards", out var c) && c.ValueKind == JsonValueKind.Array ? c.EnumerateArray().ToList() : [];
+        var cards = response.ValueKind == JsonValueKind.Object && response.TryGetProperty("cards", out var c) && c.ValueKind == JsonValueKind.Array
+            ? c.EnumerateArray().ToList()
+            : [];
         if (cards.Count == 0)
         {
             console.MarkupLine("[grey](no cards: the service has no advice for this patient)[/]");
@@ -23,7 +25,20 @@ internal static class CardView
 
         foreach (var card in cards)
         {
-            console.Write(Card(card));
+            console.Write(Safely(card));
+        }
+    }
+
+    /// <summary>The card, or its raw JSON when what a service sent cannot be laid out (never a crash).</summary>
+    public static IRenderable Safely(JsonElement card)
+    {
+        try
+        {
+            return Card(card);
+        }
+        catch (InvalidOperationException)
+        {
+            return new Panel(new Text(card.GetRawText())) { Header = new PanelHeader("card (shown raw)"), Expand = true };
         }
     }
 
@@ -46,7 +61,7 @@ internal static class CardView
 
         return new Panel(new Rows(rows))
         {
-            Header = new PanelHeader($"[{colour} bold] {indicator.ToUpperInvariant()} [/]"),
+            Header = new PanelHeader($"[{colour} bold] {Markup.Escape(indicator.ToUpperInvariant())} [/]"),
             Border = BoxBorder.Rounded,
             BorderStyle = new Style(IndicatorColourValue(indicator)),
             Expand = true,

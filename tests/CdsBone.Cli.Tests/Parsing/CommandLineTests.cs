@@ -79,6 +79,19 @@ public sealed class CommandLineTests
         Assert.Single(cli.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    [Fact]
+    public async Task A_file_system_failure_is_a_one_line_failure()
+    {
+        using var dir = new TempDirectory();
+        await File.WriteAllTextAsync(dir.File("file"), "x");
+        using var cli = new ToolRunner();
+
+        var exit = await cli.RunAsync("keys", "new", "--out", Path.Combine(dir.File("file"), "keys"));
+
+        Assert.Equal(1, exit);
+        Assert.Single(cli.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     [Theory]
     [InlineData("90s", 90)]
     [InlineData("5m", 300)]

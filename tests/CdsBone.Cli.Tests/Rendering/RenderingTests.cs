@@ -46,6 +46,20 @@ public sealed class RenderingTests
         Assert.Contains("ruleset 2026.12-1", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"cards":[{"summary":"[bold","indicator":"[red]","detail":"| [x | y] |\n|---|---|\n| **[a** | `]` |","source":{"label":"[/]"}}]}""")]
+    [InlineData("""{"cards":"none"}""")]
+    [InlineData("""[1, 2]""")]
+    public void Whatever_a_service_sends_renders_without_a_crash(string response)
+    {
+        var console = new StringWriter();
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console), Ansi = AnsiSupport.No });
+
+        CardView.Write(ansi, JsonDocument.Parse(response).RootElement);
+
+        Assert.NotEmpty(console.ToString());
+    }
+
     [Fact]
     public void Accepted_feedback_names_its_suggestions_and_overrides_may_have_no_reason()
     {
