@@ -31,12 +31,12 @@ public sealed class Readiness
 /// </summary>
 internal sealed class WarmupService(
     Discovery.DiscoveryDocument discovery, HookEvaluator evaluator, Readiness readiness, IOptionsMonitor<CdsBoneOptions> options,
-    IHostApplicationLifetime lifetime, ILogger<WarmupService> logger) : IHostedService
+    IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<WarmupService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         lifetime.ApplicationStopping.Register(readiness.Stopping);
-        var body = System.Text.Encoding.UTF8.GetBytes(OpenApi.Examples.HookRequest);
+        var body = System.Text.Encoding.UTF8.GetBytes(OpenApi.Examples.HookRequest("order-sign", clock.GetUtcNow()));
         var cards = await AnswerExampleAsync(body, cancellationToken);
         var calls = 1;
 
