@@ -28,7 +28,7 @@ internal sealed class JsonLogFormatter : ConsoleFormatter
     public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
     {
         var message = logEntry.Formatter(logEntry.State, logEntry.Exception);
-        if (message is null && logEntry.Exception is null)
+        if ((message is null && logEntry.Exception is null) || IsStartFailureReportedByProgram(logEntry.Category, logEntry.EventId))
         {
             return;
         }
@@ -95,6 +95,13 @@ internal sealed class JsonLogFormatter : ConsoleFormatter
     }
 
     private const int StartFailureEventId = 1901;
+
+    // The host's own "Hosting failed to start" (with a stack trace): Program reports the same failure as one line.
+    private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+    private const int HostingFailedToStart = 11;
+
+    private static bool IsStartFailureReportedByProgram(string category, EventId eventId) =>
+        eventId.Id == HostingFailedToStart && string.Equals(category, HostCategory, StringComparison.Ordinal);
 
     /// <summary>Log lines carry the wall clock, never a test's or a rule's injected one.</summary>
     private static DateTimeOffset Now() => TimeProvider.System.GetUtcNow();

@@ -46,6 +46,10 @@ internal static partial class Log
     [LoggerMessage(EventId = 1300, Level = LogLevel.Information, Message = "Warm-up done: the example hook answered {CardCount} card(s); {Calls} call(s), repeated for {ElapsedMs} ms")]
     public static partial void WarmedUp(ILogger logger, int cardCount, int calls, long elapsedMs);
 
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Warning,
+        Message = "The key set of trusted issuer {Issuer} could not be fetched from {JwksUri} at start: its tokens are refused until a later fetch succeeds (/readyz reports Degraded)")]
+    public static partial void KeySetUnreachable(ILogger logger, string issuer, string jwksUri);
+
     [LoggerMessage(EventId = 1900, Level = LogLevel.Error, Message = "Unhandled {ExceptionType} on {Path}")]
     public static partial void UnhandledException(ILogger logger, string exceptionType, string path);
 }

@@ -49,4 +49,17 @@ public sealed class JsonLogFormatterTests
         Assert.Equal("Critical", (string?)line["Level"]);
         Assert.Contains("/secrets/jwks/ehr.json is missing", (string?)line["Message"], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Write_LeavesTheHostsStartFailureToProgramsOneLine()
+    {
+        using var output = new StringWriter();
+
+        new JsonLogFormatter().Write(
+            new LogEntry<string>(LogLevel.Error, "Microsoft.Extensions.Hosting.Internal.Host", new EventId(11), "Hosting failed to start", new InvalidOperationException("x"), (s, _) => s),
+            null,
+            output);
+
+        Assert.Empty(output.ToString());
+    }
 }
