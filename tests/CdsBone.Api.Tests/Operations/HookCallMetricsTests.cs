@@ -99,6 +99,36 @@ public sealed partial class HookCallMetricsTests
         Assert.Contains(calls, l => l.Contains("StatusCode=404", StringComparison.Ordinal) && l.Contains("Reason=UnknownService", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task HookCall_ThatThrows_IsCountedAs500_AndLoggedAsAnError()
+    {
+        var clock = new FailingClock();
+        var capture = new LogCapture();
+        await using var app = new CdsBoneApplication(services: s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            s.AddLogging(l => l.AddProvider(capture));
+        });
+        using var metrics = new MetricRecorder(app.Services);
+        using var client = app.CreateClient();
+        clock.Fail = true;
+
+        using var response = await client.PostJsonAsync(Hook, TestFiles.Request(TestFiles.VisibleFixtures, "V2-fertility-protocol-low-e2"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(["500"], metrics.Tags("cdsbone_hook_calls").Select(t => (string)t["outcome"]!));
+        Assert.Contains(capture.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("HookCallRecorder[1010]", StringComparison.Ordinal)
+            && l.Contains("StatusCode=500", StringComparison.Ordinal));
+    }
+
+    /// <summary>The system clock, until told to fail: a fault inside the hook's evaluation (the rules read "now").</summary>
+    private sealed class FailingClock : TimeProvider
+    {
+        public bool Fail { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => Fail ? throw new InvalidOperationException("clock fault (test)") : CdsBoneApplication.FixtureDate;
+    }
+
     [GeneratedRegex(@"DurationMs=\d+(\.\d+)?")]
     private static partial Regex DurationField();
 }
