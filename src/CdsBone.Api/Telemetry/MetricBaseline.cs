@@ -22,7 +22,9 @@ public sealed record MetricBaselineSeries(
 
 /// <summary>
 /// At start, after the OpenTelemetry meter provider (registered before it) listens: creates the baseline series, so
-/// that <c>/metrics</c> shows every hook outcome, card kind, prefetch outcome and auth rejection reason at zero.
+/// that <c>/metrics</c> shows every hook outcome, card kind, prefetch outcome, auth rejection reason and FHIR call outcome
+/// (per resource type the prefetch templates query) at zero. Histograms (hook duration) and feedback (its labels are the
+/// rules and reasons of real cards) appear with their first event.
 /// </summary>
 internal sealed class MetricBaseline(DiscoveryDocument discovery, IOptionsMonitor<CdsBoneOptions> options, CdsMetrics metrics) : IHostedService
 {
@@ -37,6 +39,10 @@ internal sealed class MetricBaseline(DiscoveryDocument discovery, IOptionsMonito
             .SelectMany(k => Enum.GetValues<PrefetchSource>().Select(p => (k, p.ToString().ToLowerInvariant()))).ToList();
         var auth = Enum.GetValues<AuthFailure>().Select(f => f.ToString()).ToList();
         metrics.Baseline(new MetricBaselineSeries(modes, HookOutcomes, cards, prefetch, auth));
+
+        // The resource types the prefetch templates query ("Patient/{{context.patientId}}", "Observation?…").
+        FhirTelemetry.Baseline(discovery.Services.SelectMany(s => s.PrefetchTemplates.Values)
+            .Select(t => t.Split('/', '?')[0]).Where(Hl7.Fhir.Model.ModelInfo.IsKnownResource).Distinct(StringComparer.Ordinal));
         return Task.CompletedTask;
     }
 

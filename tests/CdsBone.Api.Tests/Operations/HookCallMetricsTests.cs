@@ -31,6 +31,7 @@ public sealed partial class HookCallMetricsTests
         Assert.Matches("cdsbone_auth_rejections_total\\{[^}]*reason=\"BadSignature\"[^}]*\\} \\d+", text);
         Assert.Matches("cdsbone_prefetch_total\\{[^}]*key=\"observations\"[^}]*\\} \\d+", text);
         Assert.Matches("cdsbone_cards_total\\{[^}]*recommendation=\"do-not-start\"[^}]*\\} \\d+", text);
+        Assert.Matches("cdsbone_fhir_calls_total\\{[^}]*outcome=\"circuit-open\"[^}]*resource_type=\"Observation\"[^}]*\\} \\d+", text);
         Assert.Matches("target_info\\{[^}]*deployment_environment=\"development\"", text);
         Assert.Matches("target_info\\{[^}]*service_version=\"[^\"]+\"", text);
         Assert.Contains("dotnet_gc_collections_total", text, StringComparison.Ordinal);
