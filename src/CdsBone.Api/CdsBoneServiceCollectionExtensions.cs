@@ -20,9 +20,8 @@ namespace CdsBone.Api;
 internal static class CdsBoneServiceCollectionExtensions
 {
     private const string CorsPolicy = "CdsClients";
-    private const string DefaultUrl = "http://localhost:8080";
 
-    /// <summary>Options bound from <c>CdsBone</c> and <c>CdsBone:Rules</c>, validated on start; Kestrel's body limit; the default URL.</summary>
+    /// <summary>Options bound from <c>CdsBone</c> and <c>CdsBone:Rules</c>, validated on start; Kestrel's body limit.</summary>
     public static WebApplicationBuilder AddCdsBoneConfiguration(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<CdsBoneOptions>().BindConfiguration(CdsBoneOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -31,13 +30,6 @@ internal static class CdsBoneServiceCollectionExtensions
 
         var limits = builder.Configuration.GetSection($"{CdsBoneOptions.SectionName}:Limits").Get<LimitOptions>() ?? new LimitOptions();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBytes);
-
-        // ASPNETCORE_URLS / ASPNETCORE_HTTP_PORTS win; otherwise the documented default.
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"])
-            && string.IsNullOrEmpty(builder.Configuration["https_ports"]))
-        {
-            builder.WebHost.UseUrls(DefaultUrl);
-        }
 
         return builder;
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CdsBone.Api.CdsHooks;
 using CdsBone.Api.Discovery;
 using CdsBone.Api.Errors;
@@ -27,29 +26,24 @@ internal static class HookEndpoints
             .Produces<OperationOutcomeSchema>(StatusCodes.Status415UnsupportedMediaType, ErrorResponses.FhirJson);
     }
 
-    private static async Task<IResult> InvokeAsync(
-        string id, HttpRequest http, DiscoveryDocument discovery, HookEvaluator evaluator, IOptionsMonitor<CdsBoneOptions> options, CdsMetrics metrics,
-        CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var result = await AnswerAsync(id, http, discovery, evaluator, options.CurrentValue, cancellationToken);
-        var outcome = result is IStatusCodeHttpResult { StatusCode: { } status and not 200 } ? status.ToString(System.Globalization.CultureInfo.InvariantCulture) : "ok";
-        metrics.HookDuration(discovery.Find(id)?.Id ?? "unknown", outcome, Stopwatch.GetElapsedTime(started));
-        return result;
-    }
+    // Counted, timed and logged by HookCallRecorder, which also sees the calls refused before this endpoint (401, 429).
+    private static Task<IResult> InvokeAsync(
+        string id, HttpRequest http, DiscoveryDocument discovery, HookEvaluator evaluator, IOptionsMonitor<CdsBoneOptions> options, CancellationToken cancellationToken) =>
+        AnswerAsync(id, http, discovery, evaluator, options.CurrentValue, cancellationToken);
 
     private static async Task<IResult> AnswerAsync(
         string id, HttpRequest http, DiscoveryDocument discovery, HookEvaluator evaluator, CdsBoneOptions options, CancellationToken cancellationToken)
     {
+        var call = http.HttpContext.Features.Get<HookCallFeature>();
         if (discovery.Find(id) is not { } service)
         {
-            return ErrorResponses.ToResult(new UnknownService(id));
+            return Refuse(call, new UnknownService(id));
         }
 
         var (body, bodyError) = await RequestBody.ReadJsonAsync(http, options.Limits.MaxRequestBytes, cancellationToken);
         if (bodyError is not null)
         {
-            return ErrorResponses.ToResult(bodyError);
+            return Refuse(call, bodyError);
         }
 
         // The parsed document reads the pooled body in place: both live until the response is written.
@@ -57,17 +51,25 @@ internal static class HookEndpoints
         var (request, document, parseError) = CdsRequestParser.Parse(body!.Memory);
         if (parseError is not null)
         {
-            return ErrorResponses.ToResult(parseError);
+            return Refuse(call, parseError);
         }
 
         http.HttpContext.Response.RegisterForDispose(document!);
+        call?.HookInstance = request!.HookInstance;
         if (!string.Equals(request!.Hook, service.Hook, StringComparison.Ordinal))
         {
-            return ErrorResponses.ToResult(new HookMismatch(service.Id, service.Hook, request.Hook));
+            return Refuse(call, new HookMismatch(service.Id, service.Hook, request.Hook));
         }
 
         var answer = await evaluator.EvaluateAsync(service, request, cancellationToken);
-        return answer.Error is { } error ? ErrorResponses.ToResult(error) : TypedResults.Json(answer.Response, CdsJson.Options);
+        return answer.Error is { } error ? Refuse(call, error) : TypedResults.Json(answer.Response, CdsJson.Options);
+    }
+
+    /// <summary>The error's answer; its kind (never its detail, which may quote the request) is the call's logged reason.</summary>
+    private static OperationOutcomeResult Refuse(HookCallFeature? call, CdsError error)
+    {
+        call?.Reason = error.GetType().Name;
+        return ErrorResponses.ToResult(error);
     }
 }
 

@@ -43,7 +43,6 @@ public sealed class HookEvaluator(
         if (mode == ServiceMode.Off)
         {
             Log.ServiceOff(logger, service.Id, request.HookInstance);
-            metrics.HookCall(service.Id, modeName, "off");
             return HookAnswer.NoCards;
         }
 
@@ -55,7 +54,7 @@ public sealed class HookEvaluator(
         var (input, patientId, inputError) = HookInputReader.Read(service, request);
         if (inputError is not null)
         {
-            return Rejected(service, modeName, inputError);
+            return Rejected(service, inputError);
         }
 
         var now = time.GetUtcNow();
@@ -76,7 +75,7 @@ public sealed class HookEvaluator(
         {
             Log.RequiredDataUnavailable(logger, service.Id, request.HookInstance, string.Join(",", mapping.Missing.Select(m => m.Key)));
             var why = resolution.Outcomes.Where(o => o.Problem is not null).ToDictionary(o => o.Key, o => o.Problem!, StringComparer.Ordinal);
-            return Rejected(service, modeName, new RequiredDataUnavailable(mapping.Missing, why));
+            return Rejected(service, new RequiredDataUnavailable(mapping.Missing, why));
         }
 
         var result = engine.Evaluate(new EvaluationRequest(service.Trigger, mapping.Facts!, now));
@@ -87,7 +86,6 @@ public sealed class HookEvaluator(
         if (record)
         {
             Record(service, request, modeName, result, answer, mapping.Facts!.InputIssues.Count);
-            metrics.HookCall(service.Id, modeName, "ok");
         }
 
         return mode == ServiceMode.Shadow ? HookAnswer.NoCards : HookAnswer.Cards(answer);
@@ -99,10 +97,9 @@ public sealed class HookEvaluator(
             ? new AccessToken(token, auth.ExpiresIn is { } seconds ? now.AddSeconds(seconds) : null)
             : null;
 
-    private HookAnswer Rejected(CdsService service, string mode, CdsError error)
+    private HookAnswer Rejected(CdsService service, CdsError error)
     {
         Log.HookRejected(logger, service.Id, error.StatusCode, error.GetType().Name);
-        metrics.HookCall(service.Id, mode, error.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return HookAnswer.Failed(error);
     }
 

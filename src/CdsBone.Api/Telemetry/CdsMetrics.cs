@@ -32,6 +32,46 @@ public sealed class CdsMetrics
         _prefetch = meter.CreateCounter<long>("cdsbone_prefetch", "{key}", "Prefetch keys by service, key and outcome (provided, nodata, fetched, missing, failed).");
     }
 
+    /// <summary>
+    /// The outcome label of a hook call: <c>ok</c> (200), <c>off</c> (200 from a service that is off) or the HTTP status.
+    /// </summary>
+    public static string OutcomeOf(int statusCode, bool serviceOff) => statusCode switch
+    {
+        StatusCodes.Status200OK => serviceOff ? "off" : "ok",
+        _ => statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>
+    /// Creates the series of every outcome a dashboard or alert divides by, at zero, so that they exist from start and
+    /// not only after their first event (a ratio over a missing series is no data, not zero).
+    /// </summary>
+    public void Baseline(MetricBaselineSeries series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        foreach (var (service, mode) in series.Services)
+        {
+            foreach (var outcome in series.HookOutcomes)
+            {
+                _hooks.Add(0, new("service", service), new("mode", mode), new("outcome", outcome));
+            }
+
+            foreach (var (recommendation, indicator) in series.Cards)
+            {
+                _cards.Add(0, new("service", service), new("mode", mode), new("recommendation", recommendation), new("indicator", indicator));
+            }
+
+            foreach (var (key, outcome) in series.Prefetch)
+            {
+                _prefetch.Add(0, new("service", service), new("key", key), new("outcome", outcome));
+            }
+        }
+
+        foreach (var reason in series.AuthRejections)
+        {
+            _authRejections.Add(0, new KeyValuePair<string, object?>("reason", reason));
+        }
+    }
+
     /// <summary>Counts a hook call.</summary>
     public void HookCall(string serviceId, string mode, string outcome) =>
         _hooks.Add(1, new("service", serviceId), new("mode", mode), new("outcome", outcome));

@@ -31,12 +31,12 @@ public sealed class Readiness
 /// </summary>
 internal sealed class WarmupService(
     Discovery.DiscoveryDocument discovery, HookEvaluator evaluator, Readiness readiness, IOptionsMonitor<CdsBoneOptions> options,
-    IHostApplicationLifetime lifetime, ILogger<WarmupService> logger) : IHostedService
+    IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<WarmupService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         lifetime.ApplicationStopping.Register(readiness.Stopping);
-        var body = System.Text.Encoding.UTF8.GetBytes(OpenApi.Examples.HookRequest);
+        var body = System.Text.Encoding.UTF8.GetBytes(OpenApi.Examples.HookRequest("order-sign", clock.GetUtcNow()));
         var cards = await AnswerExampleAsync(body, cancellationToken);
         var calls = 1;
 
@@ -69,7 +69,7 @@ internal sealed class WarmupService(
     }
 }
 
-/// <summary>/readyz: configuration valid (options are validated on start), rules loaded and warm-up done.</summary>
+/// <summary>/readyz: configuration valid (options are validated on start), rules loaded and warm-up done; Unhealthy while warming up or stopping.</summary>
 internal sealed class ReadinessCheck(Readiness readiness) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
@@ -83,8 +83,12 @@ internal static class HealthRegistration
     public static IServiceCollection AddCdsBoneHealth(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<Readiness>();
+        services.AddSingleton<KeySourceStatus>();
+        services.AddHostedService<KeySourceCheck>();
         services.AddHostedService<WarmupService>();
-        services.AddHealthChecks().AddCheck<ReadinessCheck>("readiness", tags: [ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<ReadinessCheck>("readiness", tags: [ReadyTag])
+            .AddCheck<KeySourceHealthCheck>("key-sources", tags: [ReadyTag]);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = configuration.GetValue("CdsBone:ShutdownTimeout", TimeSpan.FromSeconds(25)));
         return services;
     }
@@ -93,7 +97,19 @@ internal static class HealthRegistration
     {
         // Liveness: the process answers. Readiness: it should get traffic.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).WithTags("Operations");
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).WithTags("Operations");
+        // Readiness says which check is not healthy: "Degraded" alone would not tell an operator which key set is down.
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteReadiness })
+            .WithTags("Operations");
         return app;
+    }
+
+    private static Task WriteReadiness(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }, StringComparer.Ordinal),
+        }));
     }
 }

@@ -17,11 +17,15 @@ internal static partial class Log
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Hook {ServiceId} {HookInstance} not evaluated: the service is off")]
     public static partial void ServiceOff(ILogger logger, string serviceId, string hookInstance);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Hook {ServiceId} rejected with {StatusCode}: {ErrorKind}")]
+    // Debug: the call's one line (1010) carries the status and the kind as its reason.
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Debug, Message = "Hook {ServiceId} rejected with {StatusCode}: {ErrorKind}")]
     public static partial void HookRejected(ILogger logger, string serviceId, int statusCode, string errorKind);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Hook {ServiceId} {HookInstance}: required data unavailable for prefetch key(s) [{Keys}]")]
     public static partial void RequiredDataUnavailable(ILogger logger, string serviceId, string hookInstance, string keys);
+
+    [LoggerMessage(EventId = 1010, Message = "Hook call {ServiceId} answered {StatusCode} in {DurationMs} ms ({Reason})")]
+    public static partial void HookCall(ILogger logger, LogLevel level, string serviceId, int statusCode, double durationMs, string reason);
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Information,
         Message = "Feedback for {ServiceId}: card {CardUuid} {Outcome}, override reason {OverrideReason}, rules [{RuleIds}], {AcceptedSuggestionCount} accepted suggestion(s)")]
@@ -41,6 +45,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1300, Level = LogLevel.Information, Message = "Warm-up done: the example hook answered {CardCount} card(s); {Calls} call(s), repeated for {ElapsedMs} ms")]
     public static partial void WarmedUp(ILogger logger, int cardCount, int calls, long elapsedMs);
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Warning,
+        Message = "The key set of trusted issuer {Issuer} could not be fetched from {JwksUri} at start: its tokens are refused until a later fetch succeeds (/readyz reports Degraded)")]
+    public static partial void KeySetUnreachable(ILogger logger, string issuer, string jwksUri);
 
     [LoggerMessage(EventId = 1900, Level = LogLevel.Error, Message = "Unhandled {ExceptionType} on {Path}")]
     public static partial void UnhandledException(ILogger logger, string exceptionType, string path);

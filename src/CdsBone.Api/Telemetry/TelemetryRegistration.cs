@@ -1,3 +1,4 @@
+using System.Reflection;
 using CdsBone.Fhir.Client;
 using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry;
@@ -22,21 +23,30 @@ internal static class TelemetryRegistration
         if (!builder.Environment.IsDevelopment())
         {
             builder.Logging.ClearProviders();
-            builder.Logging.AddJsonConsole(o =>
-            {
-                o.IncludeScopes = true;
-                o.UseUtcTimestamp = true;
-                o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
-            });
+            builder.Logging.AddConsole(o => o.FormatterName = JsonLogFormatter.FormatterName)
+                .AddConsoleFormatter<JsonLogFormatter, ConsoleFormatterOptions>(o => o.IncludeScopes = true);
         }
 
+        // Polly logs every attempt of a FHIR or key-set call at Warning: the per-call outcome is already counted and
+        // traced, so attempts are Debug detail (the final failure still surfaces as a fhir_calls outcome and a span).
+        builder.Services.Configure<Polly.Telemetry.TelemetryOptions>(o => o.SeverityProvider = args =>
+            args.Event.EventName is "ExecutionAttempt" or "OnRetry" ? Polly.Telemetry.ResilienceEventSeverity.Debug : args.Event.Severity);
+
+        var version = typeof(TelemetryRegistration).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .ConfigureResource(resource => resource
+                .AddService(ServiceName, serviceVersion: version)
+                .AddAttributes([new("deployment.environment", builder.Environment.EnvironmentName.ToLowerInvariant())]))
             .WithMetrics(metrics => metrics
                 .AddMeter(CdsMetrics.MeterName, FhirTelemetry.MeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddProcessInstrumentation()
                 .AddPrometheusExporter());
+
+        // After the meter provider's hosted service, so that the zero series are recorded while it listens.
+        builder.Services.AddHostedService<MetricBaseline>();
 
         // Traces go somewhere only through OTLP: without an endpoint, no span is built at all (it costs every request).
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

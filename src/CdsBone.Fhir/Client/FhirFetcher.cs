@@ -167,11 +167,11 @@ public sealed class FhirFetcher(HttpClient http, IOptions<FhirClientOptions> opt
             .FirstOrDefault(l => l["relation"] is JsonValue r && r.TryGetValue<string>(out var relation) && relation == "next")?["url"] is JsonValue u
             && u.TryGetValue<string>(out var url) ? url : null;
 
-    /// <summary>The resource type of a query (<c>…/Observation?…</c>, <c>…/Patient/1</c>): the only part of it a span may carry.</summary>
-    private static string ResourceTypeOf(Uri url)
-    {
-        var segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var type = segments.LastOrDefault(s => s.Length > 0 && char.IsUpper(s[0])) ?? "resource";
-        return type.Length <= 64 && type.All(char.IsAsciiLetter) ? type : "resource";
-    }
+    /// <summary>
+    /// The resource type of a query (<c>…/Observation?…</c>, <c>…/Patient/V1-x</c>): the only part of it a span or a metric
+    /// may carry. The last path segment that names an R4 resource type, so that an id starting with a capital is never
+    /// taken for one (nor becomes a label value); "resource" when none does (a server's paging link).
+    /// </summary>
+    internal static string ResourceTypeOf(Uri url) =>
+        url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(Hl7.Fhir.Model.ModelInfo.IsKnownResource) ?? "resource";
 }

@@ -24,6 +24,22 @@ public static class FhirTelemetry
 
     private static readonly Counter<long> Calls = Meter.CreateCounter<long>("cdsbone_fhir_calls", "{call}", "FHIR call-backs by resource type and outcome (ok, the HTTP status, timeout, circuit-open, deadline, unreachable, malformed, too-large).");
 
+    /// <summary>The outcomes of a FHIR call-back other than an HTTP status.</summary>
+    public static readonly IReadOnlyList<string> Outcomes = ["ok", "timeout", "circuit-open", "deadline", "unreachable", "malformed", "too-large"];
+
+    /// <summary>Creates the series of <paramref name="resourceTypes"/> × <see cref="Outcomes"/> at zero (an alert on a breaker opening needs them before the first call).</summary>
+    public static void Baseline(IEnumerable<string> resourceTypes)
+    {
+        ArgumentNullException.ThrowIfNull(resourceTypes);
+        foreach (var resourceType in resourceTypes)
+        {
+            foreach (var outcome in Outcomes)
+            {
+                Calls.Add(0, new KeyValuePair<string, object?>("resource_type", resourceType), new KeyValuePair<string, object?>("outcome", outcome));
+            }
+        }
+    }
+
     internal static void Call(string resourceType, string outcome) =>
         Calls.Add(1, new KeyValuePair<string, object?>("resource_type", resourceType), new KeyValuePair<string, object?>("outcome", outcome));
 }

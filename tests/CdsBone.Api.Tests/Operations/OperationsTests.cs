@@ -19,7 +19,7 @@ public sealed class OperationsTests
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", (string?)(await ready.ReadJsonAsync())["status"]);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ internal sealed class LogCapture : ILoggerProvider, ISupportExternalScope
                 }
             }
 
-            owner._scopes.ForEachScope((scope, sb) => sb.Append(" scope:").Append(scope), line);
+            owner._scopes.ForEachScope((scope, sb) => sb.Append(" scope:").Append(scope is IEnumerable<KeyValuePair<string, object>> pairs ? string.Join(",", pairs.Select(p => $"{p.Key}={p.Value}")) : scope), line);
             owner.Lines.Enqueue(line.ToString());
         }
     }

@@ -40,7 +40,8 @@ internal sealed class MetricRecorder : IDisposable
     {
         lock (_lock)
         {
-            return _measurements.Where(m => m.Instrument == instrument).Select(m => m.Tags).ToList();
+            // Zero measurements are the baseline series created at start (MetricBaseline), not events.
+            return _measurements.Where(m => m.Instrument == instrument && m.Value != 0).Select(m => m.Tags).ToList();
         }
     }
 
