@@ -15,11 +15,11 @@ internal static class CdsRequestParser
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, CdsJson.DocumentOptions);
+            document = CdsJson.Parse(body);
         }
         catch (JsonException ex)
         {
-            return (null, null, new MalformedRequest($"the body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})"));
+            return (null, null, new MalformedRequest($"the body is not valid JSON, or a string in it is not valid Unicode, or a property is repeated ({CdsJson.Where(ex)})"));
         }
 
         var root = document.RootElement;
