@@ -99,6 +99,7 @@ internal static class SecurityRegistration
         }
 
         app.UseSecurityHeaders();
+        app.UsePublicHostCheck();
         if (!IsAuthRequired(app.Configuration, app.Environment))
         {
             Log.AuthenticationDisabled(app.Logger);

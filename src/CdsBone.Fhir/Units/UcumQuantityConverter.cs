@@ -75,12 +75,18 @@ public sealed class UcumQuantityConverter
 
         try
         {
-            return factor with { Value = value * factor.Value };
+            var converted = value * factor.Value;
+            if (Mapping.Json.IsComputable(converted))
+            {
+                return factor with { Value = converted };
+            }
         }
         catch (OverflowException)
         {
-            return Conversion.Fail($"the value in '{ucumUnit}' is beyond any measurable {profile.CanonicalUnit}");
+            // Beyond decimal: as unusable as beyond the computable range.
         }
+
+        return Conversion.Fail($"the value in '{ucumUnit}' is beyond any measurable {profile.CanonicalUnit}");
     }
 
     /// <summary>The multiplier from <paramref name="ucumUnit"/> to the canonical unit, or a reason.</summary>
