@@ -141,7 +141,7 @@ public sealed class RobustnessRegressionTests
         {
             entries.Add(new JsonObject
             {
-                ["card"] = new string('c', 5_000),
+                ["card"] = new string('c', 1_000),
                 ["outcome"] = "overridden",
                 ["overrideReason"] = new JsonObject { ["reason"] = new JsonObject { ["code"] = $"attacker-{i}", ["system"] = "x" } },
             });
