@@ -37,7 +37,10 @@ internal sealed class FuzzFhirServer : HttpMessageHandler
     /// <summary>The prefetch key a resource type is served for.</summary>
     public static readonly IReadOnlyDictionary<string, string> KeyOf = new Dictionary<string, string>
     {
-        ["Patient"] = "patient", ["Observation"] = "observations", ["MedicationRequest"] = "medications", ["Condition"] = "conditions",
+        ["Patient"] = "patient",
+        ["Observation"] = "observations",
+        ["MedicationRequest"] = "medications",
+        ["Condition"] = "conditions",
     };
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
