@@ -206,10 +206,14 @@ public sealed class RobustnessRegressionTests
         using var forged = await Get(client, "/cds-services", "evil.example");
         using var genuine = await Get(client, "/cds-services", new Uri(TestIssuer.PublicBase).Host);
         using var probe = await Get(client, "/healthz", "10.1.2.3:8080");
+        using var podIp = await Get(client, "/cds-services", "10.1.2.3:8080");
+        using var inPod = await Get(client, "/cds-services", "127.0.0.1:8080");
 
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, podIp.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, genuine.StatusCode);
         Assert.Equal(HttpStatusCode.OK, probe.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, inPod.StatusCode);
     }
 
     private static async Task<HttpResponseMessage> Get(HttpClient client, string path, string host)
