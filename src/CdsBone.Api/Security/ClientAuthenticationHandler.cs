@@ -40,8 +40,10 @@ internal sealed class ClientAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
+        var token = header[BearerPrefix.Length..].Trim();
         var address = Context.Connection.RemoteIpAddress;
-        if (!preAuthentication.MayCheck(address))
+        var issuer = validator.TrustedIssuerNamedBy(token);
+        if (!preAuthentication.MayCheck(address, issuer))
         {
             // Counted, not logged: a flood of bad tokens must not become a flood of warnings.
             metrics.AuthRejected(nameof(AuthFailure.PreAuthenticationLimited));
@@ -49,7 +51,7 @@ internal sealed class ClientAuthenticationHandler(
             return AuthenticateResult.Fail("too many refused tokens from this address");
         }
 
-        var check = await validator.ValidateAsync(header[BearerPrefix.Length..].Trim(), ExpectedAudience(), Context.RequestAborted);
+        var check = await validator.ValidateAsync(token, ExpectedAudience(), Context.RequestAborted);
         if (check.Identity is not null)
         {
             return AuthenticateResult.Success(new AuthenticationTicket(new System.Security.Claims.ClaimsPrincipal(check.Identity), SchemeName));
@@ -63,7 +65,7 @@ internal sealed class ClientAuthenticationHandler(
         }
         else
         {
-            preAuthentication.Refused(address);
+            preAuthentication.Refused(address, issuer);
         }
 
         Rejected(failure, check.Issuer, check.Kid, check.Jti);

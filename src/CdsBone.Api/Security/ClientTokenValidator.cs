@@ -25,6 +25,20 @@ public sealed class ClientTokenValidator(TrustedKeySets keys, JtiReplayCache rep
 {
     private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
 
+    /// <summary>The trusted issuer a token names (unverified: for rate-limit buckets only), else null.</summary>
+    public string? TrustedIssuerNamedBy(string token)
+    {
+        try
+        {
+            var iss = Claim(new JsonWebToken(token), "iss");
+            return options.CurrentValue.Issuers.FirstOrDefault(i => string.Equals(i.Issuer, iss, StringComparison.Ordinal))?.Issuer;
+        }
+        catch (Exception ex) when (ex is ArgumentException or SecurityTokenMalformedException or System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Checks <paramref name="token"/> for a call to <paramref name="audience"/>.</summary>
     public async Task<TokenCheck> ValidateAsync(string token, string audience, CancellationToken cancellationToken)
     {

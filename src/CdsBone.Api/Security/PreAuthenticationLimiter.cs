@@ -5,19 +5,22 @@ using Microsoft.Extensions.Options;
 namespace CdsBone.Api.Security;
 
 /// <summary>
-/// The per-IP limit that applies before authentication: each refused token takes a permit from its address's bucket,
-/// and an address with an empty bucket gets 429 without its token being checked (no signature check, no key-set
-/// fetch, no warning per token). Accepted tokens take nothing, so a busy EHR behind one address is never slowed.
+/// The per-IP limit that applies before authentication: each refused token takes a permit from its bucket, and a
+/// bucket that is empty gets 429 without its token being checked (no signature check, no key-set fetch, no warning per
+/// token). Accepted tokens take nothing, so a busy EHR is never slowed. A bucket is an address AND the issuer the
+/// token names when that issuer is trusted (any other name shares one bucket, so names cannot multiply buckets): behind
+/// a proxy every caller has the proxy's address, and a flood of junk tokens must not lock out a trusted EHR's.
 /// </summary>
 public sealed class PreAuthenticationLimiter : IDisposable
 {
-    private readonly PartitionedRateLimiter<IPAddress> _limiter;
+    private const string OtherIssuer = "-";
+    private readonly PartitionedRateLimiter<(IPAddress Address, string Issuer)> _limiter;
 
     /// <summary>Creates the per-address buckets from <see cref="RateLimitOptions"/>.</summary>
     public PreAuthenticationLimiter(IOptionsMonitor<RateLimitOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _limiter = PartitionedRateLimiter.Create<IPAddress, IPAddress>(address => RateLimitPartition.GetTokenBucketLimiter(address, _ =>
+        _limiter = PartitionedRateLimiter.Create<(IPAddress, string), (IPAddress, string)>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ =>
         {
             var limits = options.CurrentValue;
             return new TokenBucketRateLimiterOptions
@@ -31,18 +34,20 @@ public sealed class PreAuthenticationLimiter : IDisposable
         }));
     }
 
-    /// <summary>True while <paramref name="address"/> may have a token checked.</summary>
-    public bool MayCheck(IPAddress? address)
+    /// <summary>True while a token from <paramref name="address"/> naming <paramref name="trustedIssuer"/> may be checked.</summary>
+    public bool MayCheck(IPAddress? address, string? trustedIssuer)
     {
-        using var lease = _limiter.AttemptAcquire(address ?? IPAddress.None, 0);
+        using var lease = _limiter.AttemptAcquire(Key(address, trustedIssuer), 0);
         return lease.IsAcquired;
     }
 
-    /// <summary>Counts a refused token against <paramref name="address"/>.</summary>
-    public void Refused(IPAddress? address)
+    /// <summary>Counts a refused token against its bucket.</summary>
+    public void Refused(IPAddress? address, string? trustedIssuer)
     {
-        using var lease = _limiter.AttemptAcquire(address ?? IPAddress.None);
+        using var lease = _limiter.AttemptAcquire(Key(address, trustedIssuer));
     }
+
+    private static (IPAddress, string) Key(IPAddress? address, string? trustedIssuer) => (address ?? IPAddress.None, trustedIssuer ?? OtherIssuer);
 
     /// <inheritdoc />
     public void Dispose() => _limiter.Dispose();

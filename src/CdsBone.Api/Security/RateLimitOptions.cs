@@ -17,8 +17,8 @@ public sealed class RateLimitOptions
     public int Burst { get; set; } = 200;
 
     /// <summary>
-    /// Refused tokens per second per IP before token checks from that IP are answered 429 without a signature check
-    /// (applied before authentication; accepted tokens cost nothing). Default 5.
+    /// Refused tokens per second per IP (and trusted issuer named) before further token checks from there are answered
+    /// 429 without a signature check (applied before authentication; accepted tokens cost nothing). Default 5.
     /// </summary>
     [Range(1, 100_000)]
     public int FailedAuthPerSecond { get; set; } = 5;

@@ -122,7 +122,7 @@ public sealed class KeySetAndTokenHardeningTests : IDisposable
     }
 
     [Fact]
-    public async Task RefusedTokensFromOneAddress_Get429BeforeAnySignatureCheck()
+    public async Task RefusedTokensFromOneAddress_Get429BeforeAnySignatureCheck_WithoutLockingOutTrustedIssuers()
     {
         await using var app = AuthenticatedApp.Create(null, _issuer.Jwks(), new() { ["CdsBone:RateLimit:FailedAuthPerSecond"] = "1", ["CdsBone:RateLimit:FailedAuthBurst"] = "3" });
         using var client = app.CreateClient();
@@ -136,8 +136,13 @@ public sealed class KeySetAndTokenHardeningTests : IDisposable
             statuses.Add(response.StatusCode);
         }
 
+        using var trusted = await AuthenticatedApp.PostAsync(client, _issuer.Token(AuthenticatedApp.Service, now));
+
         Assert.Equal(HttpStatusCode.Unauthorized, statuses[0]);
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+
+        // Junk naming an untrusted issuer fills its own bucket: the trusted EHR behind the same address is not locked out.
+        Assert.Equal(HttpStatusCode.OK, trusted.StatusCode);
         Assert.True(statuses.Count(s => s == HttpStatusCode.Unauthorized) <= 5, string.Join(",", statuses));
         Assert.Contains(metrics.Tags("cdsbone_auth_rejections"), t => Equals(t.GetValueOrDefault("reason"), nameof(AuthFailure.PreAuthenticationLimited)));
     }
