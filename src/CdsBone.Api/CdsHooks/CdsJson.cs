@@ -16,8 +16,15 @@ public static class CdsJson
     /// <summary>The options.</summary>
     public static JsonSerializerOptions Options { get; } = Create();
 
-    /// <summary>Reader options for request bodies.</summary>
-    public static JsonDocumentOptions DocumentOptions { get; } = new() { MaxDepth = MaxDepth, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
+    /// <summary>
+    /// Parses a request body strictly (<see cref="Fhir.Serialization.StrictJson"/>): invalid Unicode in any string and
+    /// repeated properties are refused here, once, so that no reader further on can fail on them.
+    /// </summary>
+    public static JsonDocument Parse(ReadOnlyMemory<byte> body) => Fhir.Serialization.StrictJson.Parse(body, MaxDepth);
+
+    /// <summary>Where a JSON error was found, in words for a 400 (no content of the body).</summary>
+    public static string Where(JsonException exception) =>
+        exception?.LineNumber is { } line ? $"line {line + 1}, byte {exception.BytePositionInLine + 1}" : $"byte {exception?.BytePositionInLine + 1}";
 
     private static JsonSerializerOptions Create()
     {

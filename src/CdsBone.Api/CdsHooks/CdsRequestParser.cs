@@ -15,11 +15,11 @@ internal static class CdsRequestParser
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, CdsJson.DocumentOptions);
+            document = CdsJson.Parse(body);
         }
         catch (JsonException ex)
         {
-            return (null, null, new MalformedRequest($"the body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})"));
+            return (null, null, new MalformedRequest($"the body is not valid JSON, or a string in it is not valid Unicode, or a property is repeated ({CdsJson.Where(ex)})"));
         }
 
         var root = document.RootElement;
@@ -37,7 +37,8 @@ internal static class CdsRequestParser
         var request = new CdsServiceRequest
         {
             Hook = root.GetProperty("hook").GetString()!,
-            HookInstance = root.GetProperty("hookInstance").GetString()!,
+            // Only ever logged: kept in its loggable form (capped, no control characters; issue 12).
+            HookInstance = Security.LogField.Of(root.GetProperty("hookInstance").GetString()),
             FhirServer = OptionalString(root, "fhirServer"),
             FhirAuthorization = ReadAuthorization(root),
             Context = root.GetProperty("context"),
@@ -63,14 +64,39 @@ internal static class CdsRequestParser
 
         return new FhirAuthorization
         {
-            AccessToken = OptionalString(auth, "access_token"),
+            AccessToken = OptionalString(auth, "access_token") is { } token && IsBearerToken(token) ? token : null,
             TokenType = OptionalString(auth, "token_type"),
-            ExpiresIn = auth.TryGetProperty("expires_in", out var expires) && expires.TryGetInt64(out var seconds) ? seconds : null,
+            ExpiresIn = ExpiresIn(auth),
             Scope = OptionalString(auth, "scope"),
             Subject = OptionalString(auth, "subject"),
             Patient = OptionalString(auth, "patient"),
         };
     }
+
+    /// <summary>
+    /// expires_in as whole seconds from now, clamped to [0, <see cref="MaxExpiresInSeconds"/>] (the token serves one hook
+    /// call: a longer life changes nothing, and 1e13 s would overflow a date); not a number is as if absent.
+    /// </summary>
+    private static long? ExpiresIn(JsonElement auth)
+    {
+        if (!auth.TryGetProperty("expires_in", out var expires) || expires.ValueKind != JsonValueKind.Number)
+        {
+            return null;
+        }
+
+        return expires.TryGetDouble(out var seconds) && double.IsFinite(seconds)
+            ? (long)Math.Clamp(Math.Floor(seconds), 0d, MaxExpiresInSeconds)
+            : null;
+    }
+
+    /// <summary>A day: far beyond any hook call, far inside a date's range.</summary>
+    private const long MaxExpiresInSeconds = 86_400;
+
+    /// <summary>
+    /// A token that can go in an Authorization header: visible ASCII only (RFC 6750 b64token is a subset). CR, LF, NUL
+    /// or any other control or non-ASCII character makes it unusable (never a header injection, never a 500).
+    /// </summary>
+    private static bool IsBearerToken(string token) => token.Length > 0 && token.All(c => c is > ' ' and < (char)0x7F);
 
     /// <summary>Each key's value as sent (JSON null kept: it means "no data"); a non-object prefetch counts as none sent.</summary>
     private static Dictionary<string, JsonElement>? ReadPrefetch(JsonElement root)

@@ -70,6 +70,18 @@ public sealed record RequiredDataUnavailable(IReadOnlyList<MissingPrefetch> Miss
             $"prefetch.{m.Key}")).ToList();
 }
 
+/// <summary>503: the whole-hook deadline (<c>CdsBone:Hook:Deadline</c>) passed while the FHIR data was fetched, parsed or mapped.</summary>
+/// <param name="Deadline">The deadline.</param>
+public sealed record HookDeadlinePassed(TimeSpan Deadline) : CdsError
+{
+    /// <inheritdoc />
+    public override int StatusCode => StatusCodes.Status503ServiceUnavailable;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<OutcomeIssue> Issues =>
+        [new(OutcomeIssueType.Transient, $"the hook could not be answered within its deadline ({Deadline.TotalSeconds:0.###} s); retry later")];
+}
+
 /// <summary>413: the body is over <c>CdsBone:Limits:MaxRequestBytes</c>.</summary>
 /// <param name="LimitBytes">The limit.</param>
 public sealed record PayloadTooLarge(long LimitBytes) : CdsError

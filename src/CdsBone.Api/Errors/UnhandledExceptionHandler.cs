@@ -23,7 +23,8 @@ internal sealed class UnhandledExceptionHandler(ILogger<UnhandledExceptionHandle
         {
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ErrorResponses.ToResult(new PayloadTooLarge(options.Value.Limits.MaxRequestBytes)),
             BadHttpRequestException bad => ErrorResponses.ToResult(new MalformedRequest($"bad request ({bad.StatusCode})")),
-            _ => ErrorResponses.Opaque(StatusCodes.Status500InternalServerError, OutcomeIssueType.Exception, "internal error; the trace id is in the traceparent of this response"),
+            // The trace id (not the traceparent request header, which a response does not carry) ties the answer to the log.
+            _ => ErrorResponses.Opaque(StatusCodes.Status500InternalServerError, OutcomeIssueType.Exception, $"internal error; trace id {TraceId(httpContext)}"),
         };
         if (exception is not BadHttpRequestException)
         {
@@ -33,4 +34,8 @@ internal sealed class UnhandledExceptionHandler(ILogger<UnhandledExceptionHandle
         await result.ExecuteAsync(httpContext);
         return true;
     }
+
+    /// <summary>The W3C trace id of this request (32 hex digits), else ASP.NET Core's request id.</summary>
+    internal static string TraceId(HttpContext httpContext) =>
+        System.Diagnostics.Activity.Current is { } activity && activity.TraceId != default ? activity.TraceId.ToHexString() : httpContext.TraceIdentifier;
 }

@@ -19,6 +19,14 @@ internal static class FeedbackEndpoints
     private const string Unknown = "unknown";
     private const string None = "none";
 
+    /// <summary>Any override reason code the cards do not offer: one label, so callers cannot create metric series.</summary>
+    private const string Other = "other";
+
+    /// <summary>Entries logged per request; the rest are counted in metrics only (a 1 MiB body must not write 40 MB of log).</summary>
+    private const int MaxLoggedEntries = 20;
+
+    private static readonly HashSet<string> OfferedReasons = [.. OverrideReasons.For("https://cdsbone.invalid").Select(c => c.Code)];
+
     public static RouteHandlerBuilder MapFeedback(this IEndpointRouteBuilder endpoints)
     {
         return endpoints.MapPost("/cds-services/{id}/feedback", ReceiveAsync)
@@ -50,12 +58,17 @@ internal static class FeedbackEndpoints
             return ErrorResponses.ToResult(error);
         }
 
+        var logged = 0;
         foreach (var entry in feedback!.Feedback)
         {
             var rules = CardId.TryRead(entry.Card, out var ruleIds, out _) ? ruleIds.Select(r => r.ToString()).ToList() : [Unknown];
-            var reason = entry.OverrideReason?.Reason?.Code ?? None;
+            var reason = entry.OverrideReason?.Reason?.Code is { } code ? (OfferedReasons.Contains(code) ? code : Other) : None;
             var ruleList = string.Join(",", rules);
-            Log.FeedbackReceived(logger, id, entry.Card, entry.Outcome, reason, ruleList, entry.AcceptedSuggestions?.Count ?? 0);
+            if (logged++ < MaxLoggedEntries)
+            {
+                var card = Security.LogField.Of(entry.Card);
+                Log.FeedbackReceived(logger, id, card, entry.Outcome, reason, ruleList, entry.AcceptedSuggestions?.Count ?? 0);
+            }
 
             foreach (var rule in rules)
             {

@@ -17,7 +17,7 @@ internal static class FeedbackParser
     {
         try
         {
-            using var document = JsonDocument.Parse(body, CdsJson.DocumentOptions);
+            using var document = CdsJson.Parse(body);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("feedback", out var feedback) || feedback.ValueKind != JsonValueKind.Array)
             {
@@ -41,7 +41,7 @@ internal static class FeedbackParser
         }
         catch (JsonException ex)
         {
-            return (null, new MalformedRequest($"the body is not valid JSON (line {ex.LineNumber + 1})"));
+            return (null, new MalformedRequest($"the body is not valid JSON, or a string in it is not valid Unicode, or a property is repeated ({CdsJson.Where(ex)})"));
         }
     }
 

@@ -27,6 +27,10 @@ internal static class OpenApiRegistration
         {
             options.AddDocumentTransformer((document, context, _) =>
             {
+                // Never the request's Host (a caller could put any URL in the document): the configured public URL, or
+                // none, which means "relative to this document".
+                var publicBase = context.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Options.CdsBoneOptions>>().CurrentValue.PublicBaseUrl;
+                document.Servers = string.IsNullOrWhiteSpace(publicBase) ? [] : [new Microsoft.OpenApi.OpenApiServer { Url = publicBase.TrimEnd('/') }];
                 document.Info.Title = "CdsBone";
                 document.Info.Description = "CDS Hooks 2.0 services advising on starting, adjusting or stopping anastrozole, with the evidence behind each card.";
                 document.Info.License = new OpenApiLicense { Name = "Proprietary", Url = new Uri("https://cdsbone.example.org/license") };

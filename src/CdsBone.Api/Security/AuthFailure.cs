@@ -35,4 +35,14 @@ public enum AuthFailure
     Replayed,
     /// <summary>tenant not allowed.</summary>
     TenantNotAllowed,
+    /// <summary>exp more than MaxTokenLifetime after iat.</summary>
+    LifetimeTooLong,
+    /// <summary>A crit header parameter this service does not understand (RFC 7515 §4.1.11).</summary>
+    UnsupportedCritical,
+    /// <summary>The replay store could not be reached: answered 503, not 401.</summary>
+    ReplayStoreUnavailable,
+    /// <summary>The in-memory replay store is full of live ids: answered 503, not 401.</summary>
+    ReplayStoreFull,
+    /// <summary>Too many token checks from one address before authentication: answered 429.</summary>
+    PreAuthenticationLimited,
 }

@@ -38,8 +38,40 @@ public sealed class ClientAuthOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan KeyRefreshInterval { get; set; } = DefaultKeyRefreshInterval;
 
-    /// <summary>Redis connection string for the jti replay cache across replicas; in-memory when unset.</summary>
+    /// <summary>Default <see cref="KeyFetchTimeout"/>: 2 s.</summary>
+    public static readonly TimeSpan DefaultKeyFetchTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long one key-set fetch may take, and the longest a token check waits for one (never longer than the hook
+    /// deadline). Default 2 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:00:30")]
+    public TimeSpan KeyFetchTimeout { get; set; } = DefaultKeyFetchTimeout;
+
+    /// <summary>Default <see cref="MaxTokenLifetime"/>: 5 min.</summary>
+    public static readonly TimeSpan DefaultMaxTokenLifetime = TimeSpan.FromMinutes(5);
+
+    /// <summary>Default <see cref="ReplayCacheMaxEntries"/>: 200,000 (about 14 MiB).</summary>
+    public const int DefaultReplayCacheMaxEntries = 200_000;
+
+    /// <summary>
+    /// Redis connection string for the jti replay store across replicas; in-memory when unset. Connect and operation
+    /// timeouts default to 1 s unless the string sets <c>connectTimeout</c>/<c>asyncTimeout</c>.
+    /// </summary>
     public string? ReplayCacheRedis { get; set; }
+
+    /// <summary>
+    /// Most token ids the in-memory replay store holds (about 70 bytes each). When full of unexpired ids a token is
+    /// refused with 503 rather than an id forgotten. Default 200,000.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int ReplayCacheMaxEntries { get; set; } = DefaultReplayCacheMaxEntries;
+
+    /// <summary>
+    /// Longest a token may live: exp no later than iat plus this (so that remembered ids expire). Default 5 min.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan MaxTokenLifetime { get; set; } = DefaultMaxTokenLifetime;
 
     /// <summary>The trusted clients.</summary>
     public IList<TrustedIssuer> Issuers { get; } = [];

@@ -18,12 +18,19 @@ internal sealed class ClientAuthenticationHandler(
     ILoggerFactory loggers,
     UrlEncoder encoder,
     ClientTokenValidator validator,
+    PreAuthenticationLimiter preAuthentication,
     IOptionsMonitor<CdsBoneOptions> cdsOptions,
     CdsMetrics metrics) : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggers, encoder)
 {
     public const string SchemeName = "CdsHooksJwt";
     private const string BearerPrefix = "Bearer ";
     private const int MaxLoggedLength = 80;
+
+    /// <summary>Seconds a caller is told to wait after a 429 or a 503 of this handler.</summary>
+    private const string RetryAfterSeconds = "1";
+
+    /// <summary>Where a refusal that is not a 401 (429, 503) is handed from authentication to the challenge.</summary>
+    private const string RefusalItem = "CdsBone.AuthRefusal";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -33,18 +40,50 @@ internal sealed class ClientAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var check = await validator.ValidateAsync(header[BearerPrefix.Length..].Trim(), ExpectedAudience(), Context.RequestAborted);
+        var token = header[BearerPrefix.Length..].Trim();
+        var address = Context.Connection.RemoteIpAddress;
+        var issuer = validator.TrustedIssuerNamedBy(token);
+        if (!preAuthentication.MayCheck(address, issuer))
+        {
+            // Counted, not logged: a flood of bad tokens must not become a flood of warnings.
+            metrics.AuthRejected(nameof(AuthFailure.PreAuthenticationLimited));
+            Context.Items[RefusalItem] = AuthFailure.PreAuthenticationLimited;
+            return AuthenticateResult.Fail("too many refused tokens from this address");
+        }
+
+        var check = await validator.ValidateAsync(token, ExpectedAudience(), Context.RequestAborted);
         if (check.Identity is not null)
         {
             return AuthenticateResult.Success(new AuthenticationTicket(new System.Security.Claims.ClaimsPrincipal(check.Identity), SchemeName));
         }
 
-        Rejected(check.Failure!.Value, check.Issuer, check.Kid, check.Jti);
+        var failure = check.Failure!.Value;
+        if (failure is AuthFailure.ReplayStoreUnavailable or AuthFailure.ReplayStoreFull)
+        {
+            // The service's fault, not the token's: not counted against the caller's address.
+            Context.Items[RefusalItem] = failure;
+        }
+        else
+        {
+            preAuthentication.Refused(address, issuer);
+        }
+
+        Rejected(failure, check.Issuer, check.Kid, check.Jti);
         return AuthenticateResult.Fail("client token refused");
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items[RefusalItem] is AuthFailure refusal)
+        {
+            Response.Headers.RetryAfter = RetryAfterSeconds;
+            var result = refusal == AuthFailure.PreAuthenticationLimited
+                ? ErrorResponses.Opaque(StatusCodes.Status429TooManyRequests, OutcomeIssueType.Throttled, "too many refused tokens from this address; retry later")
+                : ErrorResponses.Opaque(StatusCodes.Status503ServiceUnavailable, OutcomeIssueType.Transient, "the token replay check is unavailable; retry later");
+            await result.ExecuteAsync(Context);
+            return;
+        }
+
         if (!Request.Headers.Authorization.ToString().StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
         {
             Rejected(AuthFailure.MissingToken, null, null, null);

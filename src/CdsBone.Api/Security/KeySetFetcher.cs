@@ -5,7 +5,8 @@ namespace CdsBone.Api.Security;
 
 /// <summary>
 /// Fetches a JWK Set over a hardened HttpClient: https only (http to loopback in Development), no user-info, no
-/// redirects (the named client does not follow them), a size limit, and only asymmetric signing keys kept.
+/// redirects (the named client does not follow them), a size limit enforced while reading (a huge or endless body is
+/// cut off at the limit, never buffered), and only asymmetric signing keys kept.
 /// </summary>
 public sealed class KeySetFetcher(IHttpClientFactory httpClients, IHostEnvironment environment)
 {
@@ -31,13 +32,33 @@ public sealed class KeySetFetcher(IHttpClientFactory httpClients, IHostEnvironme
                 return null;
             }
 
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            return body.Length > MaxBytes ? null : SigningKeys(body);
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var body = await ReadLimitedAsync(stream, cancellationToken);
+            return body is null ? null : SigningKeys(body);
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or ArgumentException or System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or ArgumentException or System.Text.Json.JsonException
+            or IOException or InvalidOperationException or FormatException)
         {
             return null;
         }
+    }
+
+    /// <summary>The body as text when it fits in <see cref="MaxBytes"/> (and is valid UTF-8), else null.</summary>
+    private static async Task<string?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[MaxBytes + 1];
+        var length = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+        {
+            length += read;
+            if (length > MaxBytes)
+            {
+                return null;
+            }
+        }
+
+        return System.Text.Unicode.Utf8.IsValid(buffer.AsSpan(0, length)) ? System.Text.Encoding.UTF8.GetString(buffer, 0, length) : null;
     }
 
     /// <summary>The asymmetric signing keys of a JWK Set document (HMAC "oct" keys are never trusted).</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using CdsBone.Api.Errors;
 using CdsBone.Api.Options;
+using CdsBone.Api.Security.Replay;
 using CdsBone.Api.Telemetry;
 using CdsBone.Fhir.Serialization;
 using Microsoft.AspNetCore.Authentication;
@@ -34,20 +35,22 @@ internal static class SecurityRegistration
         var redis = builder.Configuration[$"{ClientAuthOptions.SectionName}:ReplayCacheRedis"];
         if (string.IsNullOrWhiteSpace(redis))
         {
-            // Bounded: one byte per remembered jti, at most a million of them.
-            services.AddDistributedMemoryCache(o => o.SizeLimit = 1_000_000);
+            services.AddSingleton<IJtiReplayStore, MemoryJtiReplayStore>();
         }
         else
         {
-            services.AddStackExchangeRedisCache(o => o.Configuration = redis);
+            services.AddSingleton<IJtiReplayStore>(_ => new RedisJtiReplayStore(redis));
         }
 
-        services.AddHttpClient(KeySetFetcher.ClientName, c => c.Timeout = TimeSpan.FromSeconds(5))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
-            .AddStandardResilienceHandler();
+        services.AddHealthChecks().AddCheck<ReplayStoreHealthCheck>("replay-store", tags: [HealthRegistration.ReadyTag]);
+
+        // No retries and no client timeout: each fetch runs under TrustedKeySets' own timeout (KeyFetchTimeout).
+        services.AddHttpClient(KeySetFetcher.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton<KeySetFetcher>();
         services.AddSingleton<TrustedKeySets>();
         services.AddSingleton<JtiReplayCache>();
+        services.AddSingleton<PreAuthenticationLimiter>();
         services.AddSingleton<ClientTokenValidator>();
         services.AddAuthentication(ClientAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ClientAuthenticationHandler>(ClientAuthenticationHandler.SchemeName, null);
@@ -96,6 +99,7 @@ internal static class SecurityRegistration
         }
 
         app.UseSecurityHeaders();
+        app.UsePublicHostCheck();
         if (!IsAuthRequired(app.Configuration, app.Environment))
         {
             Log.AuthenticationDisabled(app.Logger);
@@ -117,7 +121,7 @@ internal static class SecurityRegistration
         return endpoint;
     }
 
-    /// <summary>The authenticated client (issuer and tenant), else the caller's IP.</summary>
+    /// <summary>The authenticated client (issuer, and tenant when the issuer lists its tenants), else the caller's IP.</summary>
     private static string PartitionKey(HttpContext context) =>
         context.User.Identity?.IsAuthenticated == true
             ? $"client:{context.User.FindFirst("iss")?.Value}|{context.User.FindFirst("tenant")?.Value}"

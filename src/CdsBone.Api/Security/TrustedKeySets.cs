@@ -6,11 +6,15 @@ namespace CdsBone.Api.Security;
 
 /// <summary>
 /// The public keys of trusted issuers: out-of-band sets (file or inline) loaded once, remote sets (JwksUri, or an
-/// allow-listed jku) fetched on first use and cached. An unknown kid triggers at most one refresh per
+/// allow-listed jku) fetched on first use and cached. An unknown kid triggers at most one successful refresh per
 /// <see cref="ClientAuthOptions.KeyRefreshInterval"/> per URL (key rotation without letting tokens hammer the EHR).
+/// A fetch belongs to no caller: one runs at a time per URL (single flight), under its own timeout
+/// (<see cref="ClientAuthOptions.KeyFetchTimeout"/>), so a caller that aborts cannot cancel it, and a failed fetch does
+/// not use up the refresh allowance. A caller waits at most that timeout (and never beyond the hook deadline).
 /// Holds public keys only.
 /// </summary>
-public sealed class TrustedKeySets(KeySetFetcher fetcher, IOptionsMonitor<ClientAuthOptions> options, TimeProvider clock) : IDisposable
+public sealed class TrustedKeySets(
+    KeySetFetcher fetcher, IOptionsMonitor<ClientAuthOptions> options, IOptionsMonitor<Options.CdsBoneOptions> cdsOptions, TimeProvider clock) : IDisposable
 {
     private readonly ConcurrentDictionary<string, IReadOnlyList<JsonWebKey>> _outOfBand = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RemoteSet> _remote = new(StringComparer.Ordinal);
@@ -38,9 +42,20 @@ public sealed class TrustedKeySets(KeySetFetcher fetcher, IOptionsMonitor<Client
 
         var set = _remote.GetOrAdd(url, _ => new RemoteSet());
         var keys = set.Keys.Where(k => k.Kid == kid).ToList();
-        if (keys.Count == 0 && set.MayRefresh(clock.GetUtcNow(), options.CurrentValue.KeyRefreshInterval))
+        var settings = options.CurrentValue;
+        if (keys.Count == 0 && set.Refresh(url, fetcher, clock, settings.KeyRefreshInterval, settings.KeyFetchTimeout) is { } refresh)
         {
-            await set.RefreshAsync(() => fetcher.FetchAsync(url, cancellationToken), clock.GetUtcNow(), options.CurrentValue.KeyRefreshInterval);
+            var wait = settings.KeyFetchTimeout < cdsOptions.CurrentValue.Hook.Deadline ? settings.KeyFetchTimeout : cdsOptions.CurrentValue.Hook.Deadline;
+            try
+            {
+                await refresh.WaitAsync(wait, cancellationToken);
+            }
+            catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+            {
+                // This caller stops waiting; the fetch goes on for the next one.
+                return ([], AuthFailure.KeySetUnavailable);
+            }
+
             keys = set.Keys.Where(k => k.Kid == kid).ToList();
         }
 
@@ -74,38 +89,52 @@ public sealed class TrustedKeySets(KeySetFetcher fetcher, IOptionsMonitor<Client
 
     private sealed class RemoteSet : IDisposable
     {
-        private readonly SemaphoreSlim _gate = new(1, 1);
-        private DateTimeOffset? _lastAttempt;
+        private readonly Lock _gate = new();
+        private readonly CancellationTokenSource _disposed = new();
+        private DateTimeOffset? _lastSuccess;
+        private Task? _inFlight;
 
         public IReadOnlyList<JsonWebKey> Keys { get; private set; } = [];
 
         public bool EverFetched { get; private set; }
 
-        public void Dispose() => _gate.Dispose();
-
-        public bool MayRefresh(DateTimeOffset now, TimeSpan interval) => _lastAttempt is not { } last || now - last >= interval;
-
-        public async Task RefreshAsync(Func<Task<IReadOnlyList<JsonWebKey>?>> fetch, DateTimeOffset now, TimeSpan interval)
+        public void Dispose()
         {
-            await _gate.WaitAsync();
-            try
+            _disposed.Cancel();
+            _disposed.Dispose();
+        }
+
+        /// <summary>The running fetch, a new one when allowed, or null when the last success is too recent.</summary>
+        public Task? Refresh(string url, KeySetFetcher fetcher, TimeProvider clock, TimeSpan interval, TimeSpan timeout)
+        {
+            lock (_gate)
             {
-                // Another request may have refreshed while this one waited: one fetch per interval.
-                if (!MayRefresh(now, interval))
+                if (_inFlight is { IsCompleted: false } running)
                 {
-                    return;
+                    return running;
                 }
 
-                _lastAttempt = now;
-                if (await fetch() is { } keys)
+                if (_lastSuccess is { } last && clock.GetUtcNow() - last < interval)
                 {
-                    Keys = keys;
-                    EverFetched = true;
+                    return null;
                 }
+
+                _inFlight = FetchAsync(url, fetcher, clock, timeout);
+                return _inFlight;
             }
-            finally
+        }
+
+        private async Task FetchAsync(string url, KeySetFetcher fetcher, TimeProvider clock, TimeSpan timeout)
+        {
+            // Off the caller's context and token: the fetch is the set's, not the request's.
+            await Task.Yield();
+            using var own = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
+            own.CancelAfter(timeout);
+            if (await fetcher.FetchAsync(url, own.Token) is { } keys)
             {
-                _gate.Release();
+                Keys = keys;
+                EverFetched = true;
+                _lastSuccess = clock.GetUtcNow();
             }
         }
     }

@@ -30,6 +30,9 @@ public sealed class DeadlineScope : IDisposable
     /// <summary>Cancelled at the deadline or when the client goes away.</summary>
     public CancellationToken Token => _linked.Token;
 
+    /// <summary>True once the deadline itself (not the client's abort) has passed.</summary>
+    public bool Passed => _deadline.IsCancellationRequested;
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -58,19 +58,25 @@ public sealed class HookEvaluator(
         }
 
         var now = time.GetUtcNow();
-        PrefetchResolution resolution;
-        using (var budget = deadline.Start(requestAborted))
-        {
-            resolution = await prefetch.ResolveAsync(
-                new PrefetchRequest(service.PrefetchTemplates, request.Context, request.Prefetch, request.FhirServer, TokenOf(request, now)), budget.Token);
-        }
 
+        // The deadline covers fetching, parsing and mapping the FHIR data (issue 12), not only the calls.
+        using var budget = deadline.Start(requestAborted);
+        var resolution = await prefetch.ResolveAsync(
+            new PrefetchRequest(service.PrefetchTemplates, request.Context, request.Prefetch, request.FhirServer, TokenOf(request, now)), budget.Token);
         foreach (var outcome in record ? resolution.Outcomes : [])
         {
             metrics.Prefetch(service.Id, outcome.Key, outcome.Source.ToString().ToLowerInvariant());
         }
 
+        // A deadline passed while fetching is reported per key (412 when required data is missing); one that passes
+        // while mapping means the answer is too late to be used.
+        var passedWhileFetching = budget.Passed;
         var mapping = mapper.Map(input! with { Prefetch = resolution.Values });
+        if (!passedWhileFetching && budget.Passed)
+        {
+            return Rejected(service, new HookDeadlinePassed(options.CurrentValue.Hook.Deadline));
+        }
+
         if (!mapping.IsComplete)
         {
             Log.RequiredDataUnavailable(logger, service.Id, request.HookInstance, string.Join(",", mapping.Missing.Select(m => m.Key)));
@@ -91,7 +97,7 @@ public sealed class HookEvaluator(
         return mode == ServiceMode.Shadow ? HookAnswer.NoCards : HookAnswer.Cards(answer);
     }
 
-    /// <summary>The client's token for its FHIR server, good until <c>expires_in</c> from now; never logged.</summary>
+    /// <summary>The client's token for its FHIR server, good until <c>expires_in</c> (clamped when parsed) from now; never logged.</summary>
     private static AccessToken? TokenOf(CdsServiceRequest request, DateTimeOffset now) =>
         request.FhirAuthorization is { AccessToken: { Length: > 0 } token } auth
             ? new AccessToken(token, auth.ExpiresIn is { } seconds ? now.AddSeconds(seconds) : null)

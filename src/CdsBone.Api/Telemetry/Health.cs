@@ -78,7 +78,8 @@ internal sealed class ReadinessCheck(Readiness readiness) : IHealthCheck
 
 internal static class HealthRegistration
 {
-    private const string ReadyTag = "ready";
+    /// <summary>The tag of checks that /readyz runs.</summary>
+    internal const string ReadyTag = "ready";
 
     public static IServiceCollection AddCdsBoneHealth(this IServiceCollection services, IConfiguration configuration)
     {

@@ -20,6 +20,12 @@ public sealed class FhirClientOptions
     /// <summary>Default response size limit: 8 MiB per page.</summary>
     public const long DefaultMaxResponseBytes = 8L * 1024 * 1024;
 
+    /// <summary>Default <see cref="MaxHookBytes"/>: 16 MiB for all FHIR responses of one hook call.</summary>
+    public const long DefaultMaxHookBytes = 16L * 1024 * 1024;
+
+    /// <summary>Default <see cref="MaxHookResources"/>: 20,000 Bundle entries for one hook call.</summary>
+    public const int DefaultMaxHookResources = 20_000;
+
     /// <summary>
     /// Base URLs the service may call and send a token to, e.g. <c>https://ehr.example.org/fhir</c>. A request's
     /// <c>fhirServer</c> must equal one of them or lie under it. https only; http on loopback only in Development.
@@ -41,10 +47,24 @@ public sealed class FhirClientOptions
     [Range(1024, 256L * 1024 * 1024)]
     public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
 
+    /// <summary>
+    /// Most bytes read from FHIR servers for one hook call, all keys and pages together (memory and parse time are
+    /// bounded by it, whatever the page size and count). Default <see cref="DefaultMaxHookBytes"/>.
+    /// </summary>
+    [Range(1024, 1024L * 1024 * 1024)]
+    public long MaxHookBytes { get; set; } = DefaultMaxHookBytes;
+
+    /// <summary>Most Bundle entries read from FHIR servers for one hook call. Default <see cref="DefaultMaxHookResources"/>.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxHookResources { get; set; } = DefaultMaxHookResources;
+
     /// <summary>Retries of idempotent GETs.</summary>
     public FhirRetryOptions Retry { get; set; } = new();
 
-    /// <summary>The circuit breaker, one per FHIR server.</summary>
+    /// <summary>
+    /// The circuit breaker, one per FHIR server. It counts only failures of the server itself (5xx, timeouts, connection
+    /// errors), never a 401, 403 or 429 that the server gives one client's token, so one client cannot open it for all.
+    /// </summary>
     public FhirCircuitBreakerOptions CircuitBreaker { get; set; } = new();
 }
 

@@ -25,7 +25,7 @@ public static class FhirClientRegistration
     {
         services.AddSingleton(sp => new FhirServerPolicy(sp.GetRequiredService<IOptions<FhirClientOptions>>().Value.AllowedServers, allowLoopbackHttp));
         services.AddSingleton<PrefetchResolver>();
-        services.AddHttpClient<FhirFetcher>((sp, client) => client.Timeout = Timeout.InfiniteTimeSpan)
+        var client = services.AddHttpClient<FhirFetcher>((_, http) => http.Timeout = Timeout.InfiniteTimeSpan)
             // HttpClientFactory's own logs carry request URLs, and FHIR paths hold patient ids: spans and metrics cover the calls.
             .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
@@ -33,8 +33,8 @@ public static class FhirClientRegistration
                 AllowAutoRedirect = false,
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            })
-            .AddResilienceHandler("fhir", static (builder, context) =>
+            });
+        client.AddResilienceHandler("fhir", static (builder, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<FhirClientOptions>>().Value;
                 builder.TimeProvider = context.ServiceProvider.GetKeyedService<TimeProvider>(ResilienceClockKey) ?? TimeProvider.System;
@@ -52,6 +52,9 @@ public static class FhirClientRegistration
 
                 builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                 {
+                    // Shared by every client of the server: only the server's own failures count (not 401/403/429,
+                    // which answer one client's token or quota).
+                    ShouldHandle = static args => ValueTask.FromResult(IsServerFailure(args.Outcome)),
                     FailureRatio = options.CircuitBreaker.FailureRatio,
                     MinimumThroughput = options.CircuitBreaker.MinimumThroughput,
                     SamplingDuration = options.CircuitBreaker.SamplingDuration,
@@ -60,7 +63,18 @@ public static class FhirClientRegistration
                 builder.AddTimeout(options.Timeout);
             })
             .SelectPipelineByAuthority();
+
+        // Added after the pipeline, so inside it: runs before every attempt, retries included.
+        client.AddHttpMessageHandler(sp => new AccessTokenExpiryHandler(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }
+
+    /// <summary>A failure of the server itself: 5xx, 408, a timeout or a connection error.</summary>
+    internal static bool IsServerFailure(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException or Polly.Timeout.TimeoutRejectedException } => true,
+        { Result: { } response } => (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout,
+        _ => false,
+    };
 }

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using CdsBone.Fhir.Mapping;
+using CdsBone.Fhir.Serialization;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -10,75 +11,73 @@ namespace CdsBone.Fhir.Client;
 
 /// <summary>
 /// Runs prefetch queries against an allowed FHIR server (typed HttpClient; retries, per-attempt timeout and a circuit
-/// breaker per server come from its resilience pipeline). Follows <c>next</c> links on the same server up to the page
-/// cap, bounds every response's size, and turns every failure into a <see cref="FetchResult"/>, never an exception.
+/// breaker per server come from its resilience pipeline, the token's expiry is checked before every attempt). Follows
+/// <c>next</c> links on the same server up to the page cap, bounds every response's size and the whole hook's bytes and
+/// resources (<see cref="FetchBudget"/>), parses strictly (<see cref="StrictJson"/>), and turns every failure into a
+/// <see cref="FetchResult"/>, never an exception.
 /// </summary>
 public sealed class FhirFetcher(HttpClient http, IOptions<FhirClientOptions> options, TimeProvider clock)
 {
     private const string FhirJson = "application/fhir+json";
+    private const int MaxDepth = 64;
     private readonly FhirClientOptions _options = options.Value;
 
-    /// <summary>Reads <paramref name="relativeQuery"/> (a read or a search) from <paramref name="server"/>.</summary>
-    public async Task<FetchResult> FetchAsync(Uri server, string relativeQuery, AccessToken? token, CancellationToken cancellationToken)
+    /// <summary>Reads <paramref name="relativeQuery"/> (a read or a search) from <paramref name="server"/>, within <paramref name="budget"/>.</summary>
+    public async Task<FetchResult> FetchAsync(Uri server, string relativeQuery, AccessToken? token, FetchBudget budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(relativeQuery);
+        ArgumentNullException.ThrowIfNull(budget);
+
         // A template gives a relative query; a client's next link is absolute and must lie on the same server.
-        var first = relativeQuery.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || relativeQuery.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
-            ? new Uri(relativeQuery)
-            : new Uri($"{server.AbsoluteUri.TrimEnd('/')}/{relativeQuery.TrimStart('/')}");
-        if (!FhirServerPolicy.IsOnServer(server, first))
+        var absolute = relativeQuery.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || relativeQuery.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
+        var text = absolute ? relativeQuery : $"{server.AbsoluteUri.TrimEnd('/')}/{relativeQuery.TrimStart('/')}";
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var first) || !FhirServerPolicy.IsOnServer(server, first))
         {
-            return FetchResult.Failed("a next link points outside the FHIR server");
+            return FetchResult.Failed(absolute ? "a next link is malformed or points outside the FHIR server" : "the query is not a valid URL");
         }
 
-        var (json, problem) = await GetAsync(first, ResourceTypeOf(first), token, cancellationToken);
-        if (json is not JsonObject root)
+        var pages = new List<JsonElement>();
+        var next = first;
+        while (next is not null)
         {
-            return FetchResult.Failed(problem ?? "no JSON object returned", 1);
+            if (pages.Count >= _options.MaxPages)
+            {
+                return FetchResult.Failed($"more than {_options.MaxPages} pages", pages.Count);
+            }
+
+            var (page, problem) = await GetAsync(next, ResourceTypeOf(next), token, budget, cancellationToken);
+            if (page is not { ValueKind: JsonValueKind.Object } json)
+            {
+                return FetchResult.Failed(problem ?? "a page is not a JSON object", pages.Count + 1);
+            }
+
+            pages.Add(json);
+            if (!budget.TryTakeResources(BundlePages.EntryCount(json)))
+            {
+                return FetchResult.Failed($"the FHIR data of this call holds more than {budget.MaxResources} resources", pages.Count);
+            }
+
+            next = null;
+            if (Json.String(json, "resourceType"u8) == "Bundle" && BundleReader.NextLink(json) is { } link)
+            {
+                if (!Uri.TryCreate(link, UriKind.Absolute, out next) || !FhirServerPolicy.IsOnServer(server, next))
+                {
+                    return FetchResult.Failed("a next link is malformed or points outside the FHIR server", pages.Count);
+                }
+            }
         }
 
-        var pages = 1;
-        var entries = root["entry"] as JsonArray;
-        var next = NextLink(root);
-        while (next is not null && root["resourceType"]?.GetValue<string>() == "Bundle")
+        // Parsing and joining count against the hook's deadline too.
+        if (cancellationToken.IsCancellationRequested)
         {
-            if (pages >= _options.MaxPages)
-            {
-                return FetchResult.Failed($"more than {_options.MaxPages} pages", pages);
-            }
-
-            if (!Uri.TryCreate(next, UriKind.Absolute, out var nextUri) || !FhirServerPolicy.IsOnServer(server, nextUri))
-            {
-                return FetchResult.Failed("a next link points outside the FHIR server", pages);
-            }
-
-            var (page, pageProblem) = await GetAsync(nextUri, ResourceTypeOf(nextUri), token, cancellationToken);
-            if (page is not JsonObject pageObject)
-            {
-                return FetchResult.Failed(pageProblem ?? "a page is not a JSON object", pages);
-            }
-
-            pages++;
-            entries ??= [];
-            foreach (var entry in (pageObject["entry"] as JsonArray ?? []).ToList())
-            {
-                entries.Add(entry?.DeepClone());
-            }
-
-            next = NextLink(pageObject);
+            return FetchResult.Failed("the hook deadline passed while the FHIR data was read", pages.Count);
         }
 
-        if (entries is not null)
-        {
-            root["entry"] = entries;
-        }
-
-        root.Remove("link");
-        return new FetchResult(JsonSerializer.SerializeToElement(root), null, pages);
+        return new FetchResult(pages.Count == 1 && !pages[0].TryGetProperty("link"u8, out _) ? pages[0] : BundlePages.Merge(pages), null, pages.Count);
     }
 
-    private async Task<(JsonNode? Json, string? Problem)> GetAsync(Uri url, string resourceType, AccessToken? token, CancellationToken cancellationToken)
+    private async Task<(JsonElement? Json, string? Problem)> GetAsync(Uri url, string resourceType, AccessToken? token, FetchBudget budget, CancellationToken cancellationToken)
     {
         if (token is not null && !token.IsUsableAt(clock.GetUtcNow()))
         {
@@ -93,12 +92,22 @@ public sealed class FhirFetcher(HttpClient http, IOptions<FhirClientOptions> opt
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+            if (token.ExpiresAt is { } expiry)
+            {
+                request.Options.Set(AccessTokenExpiryHandler.ExpiresAt, expiry);
+            }
         }
 
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+            if (response.ReasonPhrase == AccessTokenExpiryHandler.ExpiredReason)
+            {
+                FhirTelemetry.Call(resourceType, "token-expired");
+                return (null, "the access token expired before a retry");
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 activity?.SetStatus(ActivityStatusCode.Error);
@@ -106,17 +115,23 @@ public sealed class FhirFetcher(HttpClient http, IOptions<FhirClientOptions> opt
                 return (null, $"the FHIR server answered {(int)response.StatusCode}");
             }
 
+            var limit = Math.Min(_options.MaxResponseBytes, budget.RemainingBytes);
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            var bytes = response.Content.Headers.ContentLength > _options.MaxResponseBytes ? null : await ReadLimitedAsync(body, _options.MaxResponseBytes, cancellationToken);
-            if (bytes is null)
+            var bytes = response.Content.Headers.ContentLength > limit ? null : await ReadLimitedAsync(body, limit, cancellationToken);
+            if (bytes is null || !budget.TryTakeBytes(bytes.Length))
             {
                 FhirTelemetry.Call(resourceType, "too-large");
-                return (null, $"the response is larger than {_options.MaxResponseBytes} bytes");
+                return (null, limit < _options.MaxResponseBytes
+                    ? $"the FHIR data of this call is larger than {budget.MaxBytes} bytes"
+                    : $"the response is larger than {_options.MaxResponseBytes} bytes");
             }
 
-            var json = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            cancellationToken.ThrowIfCancellationRequested();
+
+            // Not pooled: the element outlives this call (until the hook is answered); strict, so every string reads safely.
+            using var document = StrictJson.Parse(bytes, MaxDepth);
             FhirTelemetry.Call(resourceType, "ok");
-            return (json, null);
+            return (document.RootElement.Clone(), null);
         }
         catch (BrokenCircuitException)
         {
@@ -161,11 +176,6 @@ public sealed class FhirFetcher(HttpClient http, IOptions<FhirClientOptions> opt
 
         return buffer.ToArray();
     }
-
-    private static string? NextLink(JsonObject bundle) =>
-        (bundle["link"] as JsonArray ?? []).OfType<JsonObject>()
-            .FirstOrDefault(l => l["relation"] is JsonValue r && r.TryGetValue<string>(out var relation) && relation == "next")?["url"] is JsonValue u
-            && u.TryGetValue<string>(out var url) ? url : null;
 
     /// <summary>
     /// The resource type of a query (<c>…/Observation?…</c>, <c>…/Patient/V1-x</c>): the only part of it a span or a metric

@@ -5,8 +5,9 @@ namespace CdsBone.Fhir.Client;
 /// <summary>
 /// Decides whether a request's <c>fhirServer</c> may be called (and sent its token): it must match an allowed base URL
 /// (scheme, host, port, and path at a segment boundary), use https, or http on a loopback address in Development
-/// only, and carry no user-info. Anything else is never contacted: the service must not become a way to reach other
-/// hosts or leak a token.
+/// only, and carry no user-info, and its path may hold no percent-encoded dot, slash or backslash (<c>..%2F</c> would
+/// pass a prefix check here and be decoded into a traversal by the server). Anything else is never contacted: the
+/// service must not become a way to reach other hosts or paths, or leak a token.
 /// </summary>
 public sealed class FhirServerPolicy(IEnumerable<string> allowedServers, bool allowLoopbackHttp)
 {
@@ -51,9 +52,21 @@ public sealed class FhirServerPolicy(IEnumerable<string> allowedServers, bool al
 
         var basePath = allowed.AbsolutePath.TrimEnd('/');
         var path = candidate.AbsolutePath;
+        if (HasEncodedSeparatorOrDot(path))
+        {
+            return false;
+        }
+
         return path.Length == basePath.Length ? string.Equals(path, basePath, StringComparison.Ordinal)
             : path.StartsWith(basePath + "/", StringComparison.Ordinal) || (basePath.Length == 0 && path.StartsWith('/'));
     }
+
+    /// <summary>%2E, %2F or %5C (any case), or a backslash: a path segment the server may decode differently than it reads here.</summary>
+    private static bool HasEncodedSeparatorOrDot(string path) =>
+        path.Contains('\\', StringComparison.Ordinal)
+        || path.Contains("%2e", StringComparison.OrdinalIgnoreCase)
+        || path.Contains("%2f", StringComparison.OrdinalIgnoreCase)
+        || path.Contains("%5c", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True for localhost or a loopback address (IPv4 127.0.0.0/8 or IPv6 ::1).</summary>
     public static bool IsLoopback(Uri uri) =>

@@ -97,12 +97,14 @@ public sealed class PrefetchResolver(FhirFetcher fetcher, FhirServerPolicy polic
             return;
         }
 
-        var fetches = toFetch.Select(async f => (f.Key, Result: await fetcher.FetchAsync(server, f.Query, request.Token, cancellationToken))).ToList();
+        // One budget for the whole call: all keys and pages together.
+        var budget = FetchBudget.For(options.Value);
+        var fetches = toFetch.Select(async f => (f.Key, Result: await fetcher.FetchAsync(server, f.Query, request.Token, budget, cancellationToken))).ToList();
         foreach (var (key, result) in await Task.WhenAll(fetches))
         {
             if (result.Value is { } fetched)
             {
-                values[key] = values.TryGetValue(key, out var firstPage) ? MergePages(firstPage, fetched) : fetched;
+                values[key] = values.TryGetValue(key, out var firstPage) ? BundlePages.Merge([firstPage, fetched]) : fetched;
                 outcomes.Add(new PrefetchOutcome(key, PrefetchSource.Fetched));
             }
             else
@@ -124,23 +126,6 @@ public sealed class PrefetchResolver(FhirFetcher fetcher, FhirServerPolicy polic
 
     /// <summary>A client-sent next link, as a query the fetcher checks against the server (absolute links must lie on it).</summary>
     private static string NextPageQuery(JsonElement bundle) => BundleReader.NextLink(bundle)!;
-
-    private static JsonElement MergePages(JsonElement firstPage, JsonElement rest)
-    {
-        var merged = System.Text.Json.Nodes.JsonNode.Parse(firstPage.GetRawText())!.AsObject();
-        var entries = merged["entry"] as System.Text.Json.Nodes.JsonArray ?? [];
-        if (System.Text.Json.Nodes.JsonNode.Parse(rest.GetRawText())?["entry"] is System.Text.Json.Nodes.JsonArray more)
-        {
-            foreach (var entry in more.ToList())
-            {
-                entries.Add(entry?.DeepClone());
-            }
-        }
-
-        merged["entry"] = entries;
-        merged.Remove("link");
-        return JsonSerializer.SerializeToElement(merged);
-    }
 
     private enum SentAs
     {

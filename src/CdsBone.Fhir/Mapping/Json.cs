@@ -19,6 +19,28 @@ internal static class Json
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-MM", "yyyy"];
 
+    /// <summary>
+    /// The largest magnitude of a FHIR number CdsBone computes with. Real measurements, doses and periods are many
+    /// orders of magnitude inside [<see cref="MinMagnitude"/>, <see cref="MaxMagnitude"/>]; keeping every number there
+    /// keeps every product and ratio the rules form within decimal's range (no overflow, no division by ~0).
+    /// </summary>
+    public const decimal MaxMagnitude = 1e12m;
+
+    /// <summary>The smallest non-zero magnitude CdsBone computes with (see <see cref="MaxMagnitude"/>).</summary>
+    public const decimal MinMagnitude = 1e-12m;
+
+    /// <summary>True when a number is zero or its magnitude lies within [<see cref="MinMagnitude"/>, <see cref="MaxMagnitude"/>].</summary>
+    public static bool IsComputable(decimal value) => value == 0m || (Math.Abs(value) >= MinMagnitude && Math.Abs(value) <= MaxMagnitude);
+
+    /// <summary>
+    /// A JSON number as a decimal CdsBone can compute with: -0 becomes 0 (decimal keeps the sign of zero, and
+    /// "is negative" checks would see it), and a number beyond decimal or outside <see cref="IsComputable"/> is absent.
+    /// </summary>
+    private static decimal? Computable(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number) && IsComputable(number)
+            ? (number == 0m ? 0m : number)
+            : null;
+
     public static JsonElement? Property(JsonElement element, ReadOnlySpan<byte> name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
@@ -42,13 +64,15 @@ internal static class Json
             return null;
         }
 
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number))
+        if (Computable(value) is { } number)
         {
             return number;
         }
 
         var text = Encoding.UTF8.GetString(name);
-        issues.Add(new CdsBone.Rules.Facts.InputIssue($"{location}.{text}", $"'{text}' is not a decimal number"));
+        issues.Add(new CdsBone.Rules.Facts.InputIssue($"{location}.{text}", value.ValueKind == JsonValueKind.Number
+            ? $"'{text}' is outside the range CdsBone computes with ({MinMagnitude} to {MaxMagnitude})"
+            : $"'{text}' is not a decimal number"));
         return null;
     }
 
@@ -70,9 +94,9 @@ internal static class Json
         return null;
     }
 
-    /// <summary>A JSON number as a decimal; anything else (or a number beyond decimal) is absent, silently.</summary>
+    /// <summary>A JSON number as a decimal (as <see cref="Computable"/>); anything else is absent, silently.</summary>
     public static decimal? Number(JsonElement element, ReadOnlySpan<byte> name) =>
-        Property(element, name) is { ValueKind: JsonValueKind.Number } value && value.TryGetDecimal(out var number) ? number : null;
+        Property(element, name) is { } value ? Computable(value) : null;
 
     /// <summary>A FHIR integer (positiveInt, unsignedInt); a fraction or anything else is absent, silently.</summary>
     public static int? Integer(JsonElement element, ReadOnlySpan<byte> name) =>

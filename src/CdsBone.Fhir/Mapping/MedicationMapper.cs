@@ -126,7 +126,10 @@ internal static class MedicationMapper
 
         try
         {
-            return Regimen(amount.Value * perUnit.Value, frequency.Value, periodLength.Value, periodUnit);
+            // The weekly dose is what the rules rank and scale: it must be computable, not only the parts.
+            return Regimen(amount.Value * perUnit.Value, frequency.Value, periodLength.Value, periodUnit) is { } regimen && Json.IsComputable(regimen.WeeklyDoseMg)
+                ? regimen
+                : null;
         }
         catch (OverflowException)
         {

@@ -23,6 +23,8 @@ public enum OutcomeIssueType
     Throttled,
     /// <summary>exception: an internal failure (no detail).</summary>
     Exception,
+    /// <summary>transient: a dependency is unavailable; retrying later may succeed.</summary>
+    Transient,
 }
 
 /// <summary>One issue of an OperationOutcome.</summary>
@@ -58,6 +60,7 @@ public static class OperationOutcomes
         OutcomeIssueType.NotFound => OperationOutcome.IssueType.NotFound,
         OutcomeIssueType.NotSupported => OperationOutcome.IssueType.NotSupported,
         OutcomeIssueType.TooCostly => OperationOutcome.IssueType.TooCostly,
+        OutcomeIssueType.Transient => OperationOutcome.IssueType.Transient,
         OutcomeIssueType.Incomplete => OperationOutcome.IssueType.Incomplete,
         OutcomeIssueType.Security => OperationOutcome.IssueType.Security,
         OutcomeIssueType.Throttled => OperationOutcome.IssueType.Throttled,

@@ -1,4 +1,5 @@
-using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using CdsBone.Rules.Facts;
 using CdsBone.Rules.Units;
 using Fhir.Metrics;
 
@@ -9,50 +10,138 @@ namespace CdsBone.Fhir.Units;
 /// dimension directly, mass and molar through the analyte's molar mass (§2). Fhir.Metrics' own <c>Convert</c> is not
 /// implemented in 1.4.1, so factors come from the ratio of canonical forms. Fhir.Metrics counts moles and
 /// international units alike as plain numbers, so a conversion must also keep moles with moles and [IU] with [IU].
-/// Factors are cached per unit pair; one instance serves the process (loading UCUM takes ~0.4 s).
+/// <para>
+/// Cost per observation does not depend on history (issue 12): the factors of the units labs use (every prefix of
+/// g/L, g/dL, g/mL, mol/L…, [IU], %, g/cm2) to every canonical unit are computed once at start into a frozen table
+/// that is read without a lock. Only those known units are kept; any other unit is parsed on its own (under the lock
+/// that Fhir.Metrics needs, at most <see cref="MaxUnitLength"/> characters), never cached, so no request can fill a
+/// cache and slow the ones after it. One instance serves the process (loading UCUM takes ~0.4 s).
+/// </para>
 /// </summary>
 public sealed class UcumQuantityConverter
 {
-    private const int MaxCachedPairs = 1024;
+    /// <summary>A longer unit is refused without parsing: real UCUM lab units are far shorter.</summary>
+    public const int MaxUnitLength = 32;
+
     private const string MolarReference = "mol/L";
     private const string MassReference = "g/L";
 
+    private static readonly string[] MassPrefixes = ["k", "", "d", "c", "m", "u", "n", "p", "f"];
+    private static readonly string[] MolarPrefixes = ["", "m", "u", "n", "p", "f"];
+    private static readonly string[] Volumes = ["L", "dL", "mL", "uL"];
+    private static readonly string[] OtherKnownUnits =
+    [
+        "[IU]/L", "[IU]/mL", "m[IU]/mL", "m[IU]/L", "u[IU]/mL", "[iU]/L", "m[iU]/mL", "%", "1", "g/cm2", "mg/cm2", "kg/m2",
+    ];
+
     private readonly SystemOfUnits _ucum = UCUM.Load();
-    private readonly ConcurrentDictionary<(string From, string To, decimal? MolarMass), Conversion> _cache = new();
     private readonly Lock _ucumLock = new();
+    private readonly FrozenDictionary<(string From, string To, decimal? MolarMass), Conversion> _known;
+
+    /// <summary>Loads UCUM and computes the known units' factors.</summary>
+    public UcumQuantityConverter()
+    {
+        var table = new Dictionary<(string, string, decimal?), Conversion>();
+        foreach (var profile in Profiles())
+        {
+            foreach (var unit in KnownUnits())
+            {
+                // Refusals too: "nmol/L cannot be converted to m[IU]/mL" is as fixed an answer as a factor.
+                table[(unit, profile.CanonicalUnit, profile.MolarMassGramsPerMole)] = Compute(unit, profile);
+            }
+        }
+
+        _known = table.ToFrozenDictionary();
+    }
+
+    private long _parsedOnDemand;
+
+    /// <summary>The number of unit pairs precomputed (for tests and diagnostics).</summary>
+    public int KnownPairs => _known.Count;
+
+    /// <summary>How many conversions of units outside the table were parsed since start (for tests and diagnostics).</summary>
+    public long ParsedOnDemand => Interlocked.Read(ref _parsedOnDemand);
 
     /// <summary>Converts <paramref name="value"/> in <paramref name="ucumUnit"/> to <paramref name="profile"/>'s canonical unit.</summary>
-    /// <returns>The value, or a reason why it cannot be converted.</returns>
+    /// <returns>The value, or a reason why it cannot be converted (also when the result is beyond a decimal's range).</returns>
     public Conversion Convert(decimal value, string ucumUnit, AnalyteUnitProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var factor = FactorFor(ucumUnit, profile);
-        return factor.Problem is null ? factor with { Value = value * factor.Value } : factor;
+        if (factor.Problem is not null)
+        {
+            return factor;
+        }
+
+        try
+        {
+            var converted = value * factor.Value;
+            if (Mapping.Json.IsComputable(converted))
+            {
+                return factor with { Value = converted };
+            }
+        }
+        catch (OverflowException)
+        {
+            // Beyond decimal: as unusable as beyond the computable range.
+        }
+
+        return Conversion.Fail($"the value in '{ucumUnit}' is beyond any measurable {profile.CanonicalUnit}");
     }
 
     /// <summary>The multiplier from <paramref name="ucumUnit"/> to the canonical unit, or a reason.</summary>
     public Conversion FactorFor(string ucumUnit, AnalyteUnitProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(ucumUnit);
         if (string.Equals(ucumUnit, profile.CanonicalUnit, StringComparison.Ordinal))
         {
             return Conversion.Ok(1m);
         }
 
-        var key = (ucumUnit, profile.CanonicalUnit, profile.MolarMassGramsPerMole);
-        if (_cache.TryGetValue(key, out var cached))
+        if (_known.TryGetValue((ucumUnit, profile.CanonicalUnit, profile.MolarMassGramsPerMole), out var known))
         {
-            return cached;
+            return known;
         }
 
-        var computed = Compute(ucumUnit, profile);
-        if (_cache.Count < MaxCachedPairs)
+        if (ucumUnit.Length > MaxUnitLength)
         {
-            _cache.TryAdd(key, computed);
+            return Conversion.Fail($"unit '{ucumUnit[..MaxUnitLength]}…' is not a UCUM unit");
         }
 
-        return computed;
+        Interlocked.Increment(ref _parsedOnDemand);
+        return Compute(ucumUnit, profile);
     }
+
+    /// <summary>Every profile an analyte or a DXA measure uses.</summary>
+    private static IEnumerable<AnalyteUnitProfile> Profiles()
+    {
+        foreach (var analyte in Enum.GetValues<Analyte>())
+        {
+            AnalyteUnitProfile? profile;
+            try
+            {
+                profile = AnalyteUnits.For(analyte);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                profile = null;
+            }
+
+            if (profile is not null)
+            {
+                yield return profile;
+            }
+        }
+
+        yield return new AnalyteUnitProfile(UcumUnits.GramsPerSquareCentimetre, null);
+    }
+
+    private static IEnumerable<string> KnownUnits() =>
+        MassPrefixes.SelectMany(p => Volumes.Select(v => $"{p}g/{v}"))
+            .Concat(MolarPrefixes.SelectMany(p => Volumes.Select(v => $"{p}mol/{v}")))
+            .Concat(OtherKnownUnits)
+            .Distinct(StringComparer.Ordinal);
 
     private Conversion Compute(string from, AnalyteUnitProfile profile)
     {

@@ -85,4 +85,51 @@ public sealed class UcumQuantityConverterTests
             return Math.Abs(two - (2m * one)) <= one * 0.000001m;
         });
     }
+
+    [Fact]
+    public void Convert_AfterThousandsOfBogusUnits_KnownUnitsAreStillReadFromTheTable()
+    {
+        // Issue 12: 4,000 distinct bogus units used to fill the cache, after which every uncached pair was parsed again
+        // under a process-wide lock for every observation. Known units now come from a table fixed at start.
+        var converter = new UcumQuantityConverter();
+        var estradiol = AnalyteUnits.For(Analyte.Estradiol);
+        for (var i = 0; i < 4_000; i++)
+        {
+            Assert.NotNull(converter.Convert(1m, $"bogus{i}/L", estradiol).Problem);
+        }
+
+        var parsed = converter.ParsedOnDemand;
+        foreach (var unit in new[] { "pmol/L", "ng/L", "pg/mL", "ng/dL", "nmol/L", "ug/L", "g/dL", "umol/L", "m[IU]/mL", "[IU]/L", "%", "g/cm2" })
+        {
+            foreach (var analyte in Enum.GetValues<Analyte>().Where(a => a is not Analyte.HcgQualitative))
+            {
+                converter.Convert(3m, unit, AnalyteUnits.For(analyte));
+            }
+        }
+
+        Assert.Equal(parsed, converter.ParsedOnDemand);
+        Assert.True(converter.KnownPairs > 100, $"{converter.KnownPairs} pairs");
+    }
+
+    [Fact]
+    public void Convert_OverlongUnit_IsRefusedWithoutParsing()
+    {
+        var converter = new UcumQuantityConverter();
+
+        var conversion = converter.Convert(1m, new string('m', 100_000) + "g/L", AnalyteUnits.For(Analyte.Estradiol));
+
+        Assert.NotNull(conversion.Problem);
+        Assert.Equal(0, converter.ParsedOnDemand);
+    }
+
+    [Theory]
+    [InlineData("79228162514264337593543950335", "ng/mL")]
+    [InlineData("-79228162514264337593543950335", "g/dL")]
+    [InlineData("10000000000000000000000000", "mg/mL")]
+    public void Convert_ResultBeyondDecimal_IsAProblemNotAnException(string value, string unit)
+    {
+        var conversion = Converter.Convert(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), unit, AnalyteUnits.For(Analyte.Estradiol));
+
+        Assert.NotNull(conversion.Problem);
+    }
 }
