@@ -62,6 +62,7 @@ internal static class HookEndpoints
         }
 
         var answer = await evaluator.EvaluateAsync(service, request, cancellationToken);
+        call?.Outline = answer.Outline;
         return answer.Error is { } error ? Refuse(call, error) : TypedResults.Json(answer.Response, CdsJson.Options);
     }
 

@@ -89,12 +89,8 @@ public sealed class HookEvaluator(
         activity?.SetTag("cds.rule_ids", string.Join(",", result.Decisions.SelectMany(d => d.RuleIds).Distinct()));
         activity?.SetTag("cds.card_count", answer.Count);
         activity?.SetTag("cds.indicators", string.Join(",", result.Decisions.Select(d => d.Indicator.ToString().ToLowerInvariant())));
-        if (record)
-        {
-            Record(service, request, modeName, result, answer, mapping.Facts!.InputIssues.Count);
-        }
-
-        return mode == ServiceMode.Shadow ? HookAnswer.NoCards : HookAnswer.Cards(answer);
+        var outline = record ? Record(service, request, modeName, result, answer, mapping.Facts!.InputIssues.Count) : null;
+        return (mode == ServiceMode.Shadow ? HookAnswer.NoCards : HookAnswer.Cards(answer)) with { Outline = outline };
     }
 
     /// <summary>The client's token for its FHIR server, good until <c>expires_in</c> (clamped when parsed) from now; never logged.</summary>
@@ -109,7 +105,11 @@ public sealed class HookEvaluator(
         return HookAnswer.Failed(error);
     }
 
-    private void Record(CdsService service, CdsServiceRequest request, string mode, EvaluationResult result, IReadOnlyList<Card> answer, int inputIssues)
+    /// <summary>
+    /// Counts the cards and returns what the call's one log line (written by the hook-call recorder with its status and
+    /// duration) says of them; shadow mode also logs the cards it would have answered.
+    /// </summary>
+    private HookOutline? Record(CdsService service, CdsServiceRequest request, string mode, EvaluationResult result, IReadOnlyList<Card> answer, int inputIssues)
     {
         foreach (var decision in result.Decisions)
         {
@@ -118,19 +118,17 @@ public sealed class HookEvaluator(
 
         if (!logger.IsEnabled(LogLevel.Information))
         {
-            return;
+            return null;
         }
 
         var ruleIds = string.Join(",", result.Decisions.SelectMany(d => d.RuleIds).Distinct());
-        var recommendations = string.Join(",", result.Decisions.Select(d => d.Recommendation.ToCode()));
         var indicators = string.Join(",", result.Decisions.Select(d => d.Indicator.ToString().ToLowerInvariant()));
         if (mode == "shadow")
         {
+            var recommendations = string.Join(",", result.Decisions.Select(d => d.Recommendation.ToCode()));
             Log.ShadowCards(logger, service.Id, request.HookInstance, answer.Count, recommendations, ruleIds);
         }
-        else
-        {
-            Log.HookAnswered(logger, service.Id, request.HookInstance, mode, answer.Count, ruleIds, indicators, inputIssues);
-        }
+
+        return new HookOutline(answer.Count, ruleIds, indicators, inputIssues);
     }
 }

@@ -14,6 +14,9 @@ public sealed class HookCallFeature
     /// <summary>The kind of error that refused the call (e.g. <c>RequiredDataUnavailable</c>), when the endpoint refused it.</summary>
     public string? Reason { get; set; }
 
+    /// <summary>Cards, rule ids and indicators of an evaluated call, for its one log line.</summary>
+    public Services.HookOutline? Outline { get; set; }
+
     /// <summary>True once counted and logged.</summary>
     internal bool Recorded { get; set; }
 }
@@ -87,7 +90,9 @@ internal sealed class HookCallRecorder(
             var durationMs = Math.Round(elapsed.TotalMilliseconds, 1);
             var reason = call.Reason ?? DefaultReason(status);
             using var scope = logger.BeginScope(new Dictionary<string, object> { ["hookInstance"] = call.HookInstance ?? "-", ["cdsService"] = serviceId });
-            Log.HookCall(logger, level, serviceId, status, durationMs, reason);
+            var outline = call.Outline;
+            Log.HookCall(logger, level, serviceId, status, durationMs, reason, outline?.CardCount ?? 0, outline?.RuleIds ?? string.Empty,
+                outline?.Indicators ?? string.Empty, outline?.InputIssueCount ?? 0);
         }
     }
 

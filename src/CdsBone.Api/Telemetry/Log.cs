@@ -6,10 +6,6 @@ namespace CdsBone.Api.Telemetry;
 /// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1000, Level = LogLevel.Information,
-        Message = "Hook {ServiceId} {HookInstance} answered {CardCount} card(s) in mode {Mode}: rules [{RuleIds}], indicators [{Indicators}], {InputIssueCount} input issue(s)")]
-    public static partial void HookAnswered(ILogger logger, string serviceId, string hookInstance, string mode, int cardCount, string ruleIds, string indicators, int inputIssueCount);
-
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information,
         Message = "Shadow hook {ServiceId} {HookInstance} would have returned {CardCount} card(s): recommendations [{Recommendations}], rules [{RuleIds}]")]
     public static partial void ShadowCards(ILogger logger, string serviceId, string hookInstance, int cardCount, string recommendations, string ruleIds);
@@ -24,8 +20,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Hook {ServiceId} {HookInstance}: required data unavailable for prefetch key(s) [{Keys}]")]
     public static partial void RequiredDataUnavailable(ILogger logger, string serviceId, string hookInstance, string keys);
 
-    [LoggerMessage(EventId = 1010, Message = "Hook call {ServiceId} answered {StatusCode} in {DurationMs} ms ({Reason})")]
-    public static partial void HookCall(ILogger logger, LogLevel level, string serviceId, int statusCode, double durationMs, string reason);
+    // One line per hook call, whatever answered it; an evaluated call adds its cards, rules and indicators (they were a
+    // second line, event 1000, until ruleset 2026.12-1: one line is half the logging cost per hook).
+    [LoggerMessage(EventId = 1010,
+        Message = "Hook call {ServiceId} answered {StatusCode} in {DurationMs} ms ({Reason}): {CardCount} card(s), rules [{RuleIds}], indicators [{Indicators}], {InputIssueCount} input issue(s)")]
+    public static partial void HookCall(
+        ILogger logger, LogLevel level, string serviceId, int statusCode, double durationMs, string reason, int cardCount, string ruleIds, string indicators, int inputIssueCount);
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Information,
         Message = "Feedback for {ServiceId}: card {CardUuid} {Outcome}, override reason {OverrideReason}, rules [{RuleIds}], {AcceptedSuggestionCount} accepted suggestion(s)")]

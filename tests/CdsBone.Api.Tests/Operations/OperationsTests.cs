@@ -76,7 +76,8 @@ public sealed class OperationsTests
         Assert.Equal(HttpStatusCode.OK, withPrefetch.StatusCode);
         Assert.Equal(HttpStatusCode.OK, fetched.StatusCode);
         var logs = string.Join("\n", capture.Lines);
-        Assert.Contains(capture.Lines, l => l.Contains("[1000]", StringComparison.Ordinal) && l.Contains("rules [", StringComparison.Ordinal));
+        Assert.Equal(2, capture.Lines.Count(l => l.Contains("[1010]", StringComparison.Ordinal) && l.Contains("answered 200", StringComparison.Ordinal)
+            && l.Contains("rules [T1]", StringComparison.Ordinal)));
         Assert.Contains(request["hookInstance"]!.GetValue<string>(), logs, StringComparison.Ordinal);
         var forbidden = new[]
         {

@@ -123,7 +123,7 @@ public sealed class RobustnessRegressionTests
         using var response = await client.PostJsonAsync(OrderSign, request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var answered = Assert.Single(capture.Lines, l => l.Contains("[1000]", StringComparison.Ordinal));
+        var answered = Assert.Single(capture.Lines, l => l.Contains("[1010]", StringComparison.Ordinal));
         Assert.DoesNotContain('\n', answered);
         Assert.DoesNotContain('\r', answered);
         Assert.True(answered.Length < 2_000, $"{answered.Length} characters");
