@@ -15,21 +15,30 @@ internal static class TerminologyRegistration
     public static IServiceCollection AddCdsBoneTerminology(this IServiceCollection services)
     {
         services.AddOptions<TerminologyOptions>().BindConfiguration(TerminologyOptions.SectionName);
-        services.AddSingleton(sp => ValueSetIndex.Load(sp.GetRequiredService<IOptions<TerminologyOptions>>().Value.ValueSetPath));
+        services.AddSingleton(Load);
         services.AddSingleton<IConceptMembership>(sp => sp.GetRequiredService<ValueSetIndex>());
         services.AddHostedService<TerminologyLoader>();
         return services;
     }
 
-    /// <summary>Loads the index when the host starts, so that a bad set fails the start, not the first hook.</summary>
-    private sealed class TerminologyLoader(IServiceProvider services, ILogger<TerminologyLoader> logger) : IHostedService
+    private static ValueSetIndex Load(IServiceProvider services)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var index = ValueSetIndex.Load(services.GetRequiredService<IOptions<TerminologyOptions>>().Value.ValueSetPath);
+        var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TerminologyRegistration));
+        var valueSetCount = index.ValueSets.Count;
+        var codeCount = index.CodeCount;
+        Log.TerminologyLoaded(logger, valueSetCount, codeCount, elapsedMs);
+        return index;
+    }
+
+    /// <summary>Loads the index when the host starts (if nothing needed it earlier), so that a bad set fails the start, not the first hook.</summary>
+    private sealed class TerminologyLoader(IServiceProvider services) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            var started = Stopwatch.GetTimestamp();
-            var index = services.GetRequiredService<ValueSetIndex>();
-            var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            Log.TerminologyLoaded(logger, index.ValueSets.Count, index.CodeCount, elapsedMs);
+            _ = services.GetRequiredService<ValueSetIndex>();
             return Task.CompletedTask;
         }
 
