@@ -16,7 +16,7 @@ namespace CdsBone.Api.Security;
 public sealed class TrustedKeySets(
     KeySetFetcher fetcher, IOptionsMonitor<ClientAuthOptions> options, IOptionsMonitor<Options.CdsBoneOptions> cdsOptions, TimeProvider clock) : IDisposable
 {
-    private readonly ConcurrentDictionary<string, IReadOnlyList<JsonWebKey>> _outOfBand = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, OutOfBandSet> _outOfBand = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RemoteSet> _remote = new(StringComparer.Ordinal);
 
     /// <summary>The keys to verify a token from <paramref name="issuer"/> with <paramref name="kid"/> (and <paramref name="jku"/> when given).</summary>
@@ -28,7 +28,14 @@ public sealed class TrustedKeySets(
             return ([], AuthFailure.JkuNotAllowed);
         }
 
-        var local = OutOfBand(issuer).Where(k => k.Kid == kid).ToList();
+        var local = OutOfBand(issuer, reloadIfChanged: false).Where(k => k.Kid == kid).ToList();
+        if (local.Count == 0 && issuer.JwksPath is { Length: > 0 })
+        {
+            // A rotated key-set file (a Secret mounted without subPath is updated in place) is read again when a token
+            // names a kid it does not hold: the file's time stamp says whether it changed, so this costs one stat.
+            local = OutOfBand(issuer, reloadIfChanged: true).Where(k => k.Kid == kid).ToList();
+        }
+
         if (local.Count > 0)
         {
             return (local, null);
@@ -71,7 +78,19 @@ public sealed class TrustedKeySets(
         }
     }
 
-    private IReadOnlyList<JsonWebKey> OutOfBand(TrustedIssuer issuer) => _outOfBand.GetOrAdd(issuer.Issuer, _ =>
+    private IReadOnlyList<JsonWebKey> OutOfBand(TrustedIssuer issuer, bool reloadIfChanged)
+    {
+        var set = _outOfBand.GetOrAdd(issuer.Issuer, _ => ReadOutOfBand(issuer));
+        if (reloadIfChanged && StampOf(issuer.JwksPath) != set.FileStamp)
+        {
+            set = ReadOutOfBand(issuer);
+            _outOfBand[issuer.Issuer] = set;
+        }
+
+        return set.Keys;
+    }
+
+    private static OutOfBandSet ReadOutOfBand(TrustedIssuer issuer)
     {
         var keys = new List<JsonWebKey>();
         if (!string.IsNullOrWhiteSpace(issuer.Jwks))
@@ -79,13 +98,20 @@ public sealed class TrustedKeySets(
             keys.AddRange(KeySetFetcher.SigningKeys(issuer.Jwks));
         }
 
-        if (!string.IsNullOrWhiteSpace(issuer.JwksPath) && File.Exists(issuer.JwksPath))
+        var stamp = StampOf(issuer.JwksPath);
+        if (stamp is not null)
         {
-            keys.AddRange(KeySetFetcher.SigningKeys(File.ReadAllText(issuer.JwksPath)));
+            keys.AddRange(KeySetFetcher.SigningKeys(File.ReadAllText(issuer.JwksPath!)));
         }
 
-        return keys;
-    });
+        return new OutOfBandSet(keys, stamp);
+    }
+
+    private static DateTime? StampOf(string? path) =>
+        !string.IsNullOrWhiteSpace(path) && File.Exists(path) ? File.GetLastWriteTimeUtc(path) : null;
+
+    /// <summary>Keys from configuration and the key-set file, with the file's time stamp when they were read.</summary>
+    private sealed record OutOfBandSet(IReadOnlyList<JsonWebKey> Keys, DateTime? FileStamp);
 
     private sealed class RemoteSet : IDisposable
     {
