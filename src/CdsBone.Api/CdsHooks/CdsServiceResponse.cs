@@ -81,7 +81,7 @@ public sealed record ConceptEntry
     /// <summary>The concept class, e.g. <c>breast-cancer</c>.</summary>
     public required string Class { get; init; }
 
-    /// <summary><c>value-set</c>, <c>icd-10-cm-prefix</c>, <c>code</c> or <c>text</c>.</summary>
+    /// <summary><c>value-set</c>, <c>icd-10-cm-prefix</c> or <c>text</c>.</summary>
     public required string RecognisedBy { get; init; }
 
     /// <summary>The value set that lists the code, as <c>url|version</c>.</summary>

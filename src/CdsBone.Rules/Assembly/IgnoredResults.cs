@@ -67,7 +67,7 @@ internal static class IgnoredResults
     {
         var evidence = Describe.Evidence(result);
         var bone = picture.Bone;
-        if (result.Measure != DxaMeasure.Bmd && !bone.LatestStudy.Contains(result))
+        if (result.Measure != DxaMeasure.Bmd && !bone.LatestStudy.Any(r => ReferenceEquals(r, result)))
         {
             var latest = bone.LatestStudy.Count > 0 ? $" ({Day(bone.LatestStudy[0])})" : string.Empty;
             return new IgnoredResult(evidence, IgnoredReason.EarlierStudy, null, $"an earlier DXA study; the latest{latest} decides");

@@ -46,9 +46,6 @@ public static class Icd10CmPrefixRules
         return null;
     }
 
-    /// <summary>True when <paramref name="rule"/> is one of these prefixes.</summary>
-    public static bool IsPrefixRule(string rule) => Array.Exists(Rules, r => string.Equals(r.Prefix, rule, StringComparison.Ordinal));
-
     /// <summary>
     /// Pregnancy (eCQM Pregnancy coverage): O09–O48 (antepartum), O60, O71, O88, O90–O92, O98, O99, O9A, Z32.01, Z33.1,
     /// Z33.3, Z34, Z3A. Over-inclusive at the puerperium edges on purpose: S1 is a stop, and a false "pregnant" costs less
