@@ -15,7 +15,7 @@ namespace CdsBone.Fhir.Units;
 /// g/L, g/dL, g/mL, mol/L…, [IU], %, g/cm2) to every canonical unit are computed once at start into a frozen table
 /// that is read without a lock. Only those known units are kept; any other unit is parsed on its own (under the lock
 /// that Fhir.Metrics needs, at most <see cref="MaxUnitLength"/> characters), never cached, so no request can fill a
-/// cache and slow the ones after it. One instance serves the process (loading UCUM takes ~0.4 s).
+/// cache and slow the ones after it. One instance serves the process (loading UCUM and the table takes ~0.4 s; each unit is parsed once).
 /// </para>
 /// </summary>
 public sealed class UcumQuantityConverter
@@ -41,13 +41,27 @@ public sealed class UcumQuantityConverter
     /// <summary>Loads UCUM and computes the known units' factors.</summary>
     public UcumQuantityConverter()
     {
+        // Each unit is parsed once, not once per profile: parsing is what makes start-up slow (a thousand pairs of
+        // four parses each took over a second of a two-core pod's start).
+        var canonicalForms = new Dictionary<string, Quantity?>(StringComparer.Ordinal);
+        Quantity? ParsedOnce(string unit)
+        {
+            if (!canonicalForms.TryGetValue(unit, out var quantity))
+            {
+                quantity = ParseCanonical(unit);
+                canonicalForms[unit] = quantity;
+            }
+
+            return quantity;
+        }
+
         var table = new Dictionary<(string, string, decimal?), Conversion>();
         foreach (var profile in Profiles())
         {
             foreach (var unit in KnownUnits())
             {
                 // Refusals too: "nmol/L cannot be converted to m[IU]/mL" is as fixed an answer as a factor.
-                table[(unit, profile.CanonicalUnit, profile.MolarMassGramsPerMole)] = Compute(unit, profile);
+                table[(unit, profile.CanonicalUnit, profile.MolarMassGramsPerMole)] = Compute(unit, profile, ParsedOnce);
             }
         }
 
@@ -110,7 +124,7 @@ public sealed class UcumQuantityConverter
         }
 
         Interlocked.Increment(ref _parsedOnDemand);
-        return Compute(ucumUnit, profile);
+        return Compute(ucumUnit, profile, ParseCanonical);
     }
 
     /// <summary>Every profile an analyte or a DXA measure uses.</summary>
@@ -143,47 +157,65 @@ public sealed class UcumQuantityConverter
             .Concat(OtherKnownUnits)
             .Distinct(StringComparer.Ordinal);
 
-    private Conversion Compute(string from, AnalyteUnitProfile profile)
+    /// <summary>The canonical form of one <paramref name="unit"/>, or null when it is not UCUM.</summary>
+    private Quantity? ParseCanonical(string unit)
     {
-        var to = profile.CanonicalUnit;
-        var fromKind = KindOf(from);
-        var toKind = KindOf(to);
         lock (_ucumLock)
         {
             try
             {
-                var source = _ucum.Canonical(_ucum.Quantity(new Exponential(1m), from));
-                var target = _ucum.Canonical(_ucum.Quantity(new Exponential(1m), to));
-                if (fromKind == toKind && source.Metric.Equals(target.Metric))
-                {
-                    return Conversion.Ok(Ratio(source, target));
-                }
-
-                if (profile.MolarMassGramsPerMole is { } molarMass && fromKind != toKind
-                    && fromKind != UnitKind.Arbitrary && toKind != UnitKind.Arbitrary)
-                {
-                    var molar = _ucum.Canonical(_ucum.Quantity(new Exponential(1m), MolarReference));
-                    var mass = _ucum.Canonical(_ucum.Quantity(new Exponential(1m), MassReference));
-                    if (fromKind == UnitKind.Molar && source.Metric.Equals(molar.Metric) && target.Metric.Equals(mass.Metric))
-                    {
-                        // from → mol/L → g/L (× molar mass) → canonical mass unit.
-                        return Conversion.Ok(Ratio(source, molar) * molarMass * Ratio(mass, target));
-                    }
-
-                    if (toKind == UnitKind.Molar && source.Metric.Equals(mass.Metric) && target.Metric.Equals(molar.Metric))
-                    {
-                        return Conversion.Ok(Ratio(source, mass) / molarMass * Ratio(molar, target));
-                    }
-                }
-
-                return Conversion.Fail($"unit '{from}' cannot be converted to {to}");
+                return _ucum.Canonical(_ucum.Quantity(new Exponential(1m), unit));
             }
 #pragma warning disable CA1031 // Fhir.Metrics' parser throws many exception types on text it cannot read; each means "not UCUM".
             catch (Exception)
 #pragma warning restore CA1031
             {
-                return Conversion.Fail($"unit '{from}' is not a UCUM unit");
+                return null;
             }
+        }
+    }
+
+    private static Conversion Compute(string from, AnalyteUnitProfile profile, Func<string, Quantity?> canonical)
+    {
+        var to = profile.CanonicalUnit;
+        var fromKind = KindOf(from);
+        var toKind = KindOf(to);
+        var notUcum = Conversion.Fail($"unit '{from}' is not a UCUM unit");
+        if (canonical(from) is not { } source || canonical(to) is not { } target)
+        {
+            return notUcum;
+        }
+
+        try
+        {
+            if (fromKind == toKind && source.Metric.Equals(target.Metric))
+            {
+                return Conversion.Ok(Ratio(source, target));
+            }
+
+            if (profile.MolarMassGramsPerMole is { } molarMass && fromKind != toKind
+                && fromKind != UnitKind.Arbitrary && toKind != UnitKind.Arbitrary
+                && canonical(MolarReference) is { } molar && canonical(MassReference) is { } mass)
+            {
+                if (fromKind == UnitKind.Molar && source.Metric.Equals(molar.Metric) && target.Metric.Equals(mass.Metric))
+                {
+                    // from → mol/L → g/L (× molar mass) → canonical mass unit.
+                    return Conversion.Ok(Ratio(source, molar) * molarMass * Ratio(mass, target));
+                }
+
+                if (toKind == UnitKind.Molar && source.Metric.Equals(mass.Metric) && target.Metric.Equals(molar.Metric))
+                {
+                    return Conversion.Ok(Ratio(source, mass) / molarMass * Ratio(molar, target));
+                }
+            }
+
+            return Conversion.Fail($"unit '{from}' cannot be converted to {to}");
+        }
+#pragma warning disable CA1031 // Metric comparison and decimal conversion of an odd unit's factor may throw; that unit is then not usable.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return notUcum;
         }
     }
 
