@@ -9,6 +9,9 @@
 # follow a warm-up (WARMUP for the typical request, then 10 s of the large one) and report the steady state.
 # Prints requests/s, p50/p99 latency, the ratio to the ceiling, peak RSS and the time from start to ready.
 #   bench/load.sh           DURATION=15s WARMUP=15s CONNECTIONS=32 THREADS=2 by default
+# For experiments: PUBLISH_ARGS (extra `dotnet publish` arguments, e.g. -p:TieredPGO=false), SERVER_ENV (extra
+# environment for CdsBone, e.g. "DOTNET_TieredPGO=0 CdsBone__Hook__WarmUp=00:00:01"), SKIP_LARGE=1, CEILING_RPS (reuse a
+# ceiling measured earlier in the same hour instead of measuring it again).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration="${DURATION:-15s}"
@@ -24,8 +27,9 @@ command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)" >&2;
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(dotnet --version) SDK; wrk -t$threads -c$connections -d$duration after $warmup warm-up"
 
 # The Dockerfile's publish (there with -a $TARGETARCH); ReadyToRun needs a runtime identifier.
-dotnet publish src/CdsBone.Api/CdsBone.Api.csproj -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-  -o "$out/cdsbone" -p:UseAppHost=false > "$out/publish.log"
+# shellcheck disable=SC2086 # PUBLISH_ARGS is a list of arguments
+dotnet publish src/CdsBone.Api/CdsBone.Api.csproj -c Release -r linux-x64 --self-contained false \
+  -o "$out/cdsbone" -p:UseAppHost=false ${PUBLISH_ARGS:-} > "$out/publish.log"
 dotnet publish bench/CdsBone.Ceiling/CdsBone.Ceiling.csproj -c Release -o "$out/ceiling" -p:UseAppHost=false > "$out/publish-ceiling.log"
 python3 samples/redate.py bench/requests/typical.json > "$out/typical.json"
 python3 samples/redate.py bench/requests/large.json > "$out/large.json"
@@ -54,27 +58,35 @@ warm() { # url body seconds
   BODY_FILE="$2" wrk -t"$threads" -c"$connections" -d"$3" -s bench/post.lua "$1" > /dev/null
 }
 
-ASPNETCORE_URLS=http://127.0.0.1:5081 dotnet "$out/ceiling/CdsBone.Ceiling.dll" > "$out/ceiling.log" 2>&1 &
-pids+=($!); ceiling_pid=$!
-sleep 1.5
-warm http://127.0.0.1:5081/cds-services/anastrozole-order-sign "$out/typical.json" 3s
-read -r c_rps c_p50 c_p99 c_bad < <(measure ceiling http://127.0.0.1:5081/cds-services/anastrozole-order-sign "$out/typical.json" "$duration")
-kill "$ceiling_pid"; wait "$ceiling_pid" 2>/dev/null || true
+if [ -n "${CEILING_RPS:-}" ]; then
+  c_rps=$CEILING_RPS c_p50=- c_p99=- c_bad=0
+else
+  ASPNETCORE_URLS=http://127.0.0.1:5081 dotnet "$out/ceiling/CdsBone.Ceiling.dll" > "$out/ceiling.log" 2>&1 &
+  pids+=($!); ceiling_pid=$!
+  sleep 1.5
+  warm http://127.0.0.1:5081/cds-services/anastrozole-order-sign "$out/typical.json" 3s
+  read -r c_rps c_p50 c_p99 c_bad < <(measure ceiling http://127.0.0.1:5081/cds-services/anastrozole-order-sign "$out/typical.json" "$duration")
+  kill "$ceiling_pid"; wait "$ceiling_pid" 2>/dev/null || true
+fi
 
 # The image's runtime settings (Dockerfile ENV), plus authentication off and the rate limit out of the way.
 hook=http://127.0.0.1:5080/cds-services/anastrozole-order-sign
 start=$(date +%s%N)
 ASPNETCORE_URLS=http://127.0.0.1:5080 ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=${GC_SERVER:-0} DOTNET_TieredPGO=1 \
   CdsBone__Auth__Required=false CdsBone__RateLimit__PermitsPerSecond=100000 CdsBone__RateLimit__Burst=100000 \
-  Logging__LogLevel__Default=Warning dotnet "$out/cdsbone/CdsBone.Api.dll" > "$out/cdsbone.log" 2>&1 &
+  Logging__LogLevel__Default=Warning ${SERVER_ENV:+env $SERVER_ENV} dotnet "$out/cdsbone/CdsBone.Api.dll" > "$out/cdsbone.log" 2>&1 &
 pids+=($!); pid=$!
 ready_ms=$(wait_ready "$start" http://127.0.0.1:5080/readyz "$pid")
 read -r k_rps k_p50 k_p99 k_bad < <(measure cold "$hook" "$out/typical.json" 5s)
 warm "$hook" "$out/typical.json" "$warmup"
 read -r t_rps t_p50 t_p99 t_bad < <(measure typical "$hook" "$out/typical.json" "$duration")
 rss_typical_mb=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$pid/status")
-warm "$hook" "$out/large.json" 10s
-read -r l_rps l_p50 l_p99 l_bad < <(measure large "$hook" "$out/large.json" "$duration")
+if [ -n "${SKIP_LARGE:-}" ]; then
+  l_rps=- l_p50=- l_p99=- l_bad=0
+else
+  warm "$hook" "$out/large.json" 10s
+  read -r l_rps l_p50 l_p99 l_bad < <(measure large "$hook" "$out/large.json" "$duration")
+fi
 rss_mb=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$pid/status")
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f%%", (b > 0 ? 100 * a / b : 0)}'; }
