@@ -37,6 +37,12 @@ public static partial class TrendChartSvg
         var model = Model(chart, now);
         var svg = SvgExporter.ExportToString(model, Width, Height, isDocument: false);
 
+        // Inline in a page, not a document: no XML prolog; the clip path's id made unique per chart (every export
+        // names its first one "clipPath1", and ids are page-wide).
+        svg = svg[svg.IndexOf("<svg", StringComparison.Ordinal)..]
+            .Replace("id=\"clipPath", $"id=\"{chart.Id}-clipPath", StringComparison.Ordinal)
+            .Replace("url(#clipPath", $"url(#{chart.Id}-clipPath", StringComparison.Ordinal);
+
         // The page's CSP forbids inline styles (style-src 'self'): OxyPlot writes each element's paint as a style
         // attribute, so it is rewritten as SVG presentation attributes, which are not styles and need no exception.
         return StyleAttribute().Replace(svg, match => string.Join(' ', match.Groups["css"].Value
@@ -61,8 +67,8 @@ public static partial class TrendChartSvg
         {
             model.Annotations.Add(new RectangleAnnotation
             {
-                MinimumY = band.From is { } from ? (double)from : double.NegativeInfinity,
-                MaximumY = band.To is { } to ? (double)to : double.PositiveInfinity,
+                MinimumY = band.From is { } from ? (double)from : low,
+                MaximumY = band.To is { } to ? (double)to : high,
                 Fill = BandColor(band.Severity),
                 Layer = AnnotationLayer.BelowSeries,
                 ToolTip = band.Label,

@@ -21,10 +21,10 @@ internal sealed class TrendCookies(IDataProtectionProvider protection, TimeProvi
     private readonly IDataProtector _session = protection.CreateProtector("CdsBone.TrendView.Session.v1");
 
     public void WriteLaunch(HttpContext context, LaunchState launch) =>
-        Write(context, LaunchCookie, _launch.Protect(JsonSerializer.Serialize(launch, TrendViewJsonContext.Default.LaunchState)), launch.ExpiresAt);
+        Write(context, LaunchCookie, _launch.Protect(JsonSerializer.Serialize(launch, TrendViewJsonContext.Default.LaunchState)), launch.ExpiresAt - clock.GetUtcNow());
 
     public void WriteSession(HttpContext context, TrendSession session) =>
-        Write(context, SessionCookie, _session.Protect(JsonSerializer.Serialize(session, TrendViewJsonContext.Default.TrendSession)), session.ExpiresAt);
+        Write(context, SessionCookie, _session.Protect(JsonSerializer.Serialize(session, TrendViewJsonContext.Default.TrendSession)), session.ExpiresAt - clock.GetUtcNow());
 
     /// <summary>The launch in progress; null when there is none, it cannot be opened, or it has expired.</summary>
     public LaunchState? ReadLaunch(HttpContext context)
@@ -37,10 +37,11 @@ internal sealed class TrendCookies(IDataProtectionProvider protection, TimeProvi
     public TrendSession? ReadSession(HttpContext context) => Read(context, SessionCookie, _session, TrendViewJsonContext.Default.TrendSession);
 
     public static void Delete(HttpContext context, string name) =>
-        context.Response.Cookies.Delete(name, Options(context, expires: null));
+        context.Response.Cookies.Delete(name, Options(context, maxAge: null));
 
-    private static void Write(HttpContext context, string name, string value, DateTimeOffset expires) =>
-        context.Response.Cookies.Append(name, value, Options(context, expires));
+    // Max-Age rather than Expires: the browser counts the lifetime on its own clock, whatever the server's says.
+    private static void Write(HttpContext context, string name, string value, TimeSpan maxAge) =>
+        context.Response.Cookies.Append(name, value, Options(context, maxAge));
 
     private static T? Read<T>(HttpContext context, string name, IDataProtector protector, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
         where T : class
@@ -61,13 +62,13 @@ internal sealed class TrendCookies(IDataProtectionProvider protection, TimeProvi
         }
     }
 
-    private static CookieOptions Options(HttpContext context, DateTimeOffset? expires) => new()
+    private static CookieOptions Options(HttpContext context, TimeSpan? maxAge) => new()
     {
         HttpOnly = true,
         Secure = context.Request.IsHttps,
         SameSite = SameSiteMode.Lax,
         Path = TrendViewPaths.Base,
-        Expires = expires,
+        MaxAge = maxAge,
         IsEssential = true,
     };
 }

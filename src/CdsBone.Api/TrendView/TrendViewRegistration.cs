@@ -64,7 +64,8 @@ internal static class TrendViewRegistration
     /// <summary>The app's routes under <c>/app</c>, when enabled, with its security headers and no caching.</summary>
     public static WebApplication MapTrendView(this WebApplication app)
     {
-        if (!app.Services.GetRequiredService<IOptions<TrendViewOptions>>().Value.Enabled)
+        // Read from configuration, not the options: their validation belongs to start-up (ValidateOnStart), not to mapping.
+        if (!app.Configuration.GetValue<bool>($"{TrendViewOptions.SectionName}:{nameof(TrendViewOptions.Enabled)}"))
         {
             return app;
         }

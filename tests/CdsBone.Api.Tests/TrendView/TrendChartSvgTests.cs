@@ -42,11 +42,14 @@ public sealed class TrendChartSvgTests
     {
         var svg = TrendChartSvg.Render(Chart, Now);
 
-        Assert.StartsWith("<svg", svg.TrimStart(), StringComparison.Ordinal);
+        Assert.StartsWith("<svg", svg, StringComparison.Ordinal);
         Assert.DoesNotContain("style=", svg, StringComparison.Ordinal);
         Assert.DoesNotContain("<?xml", svg, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", svg, StringComparison.Ordinal);
-        Assert.Contains("fill=\"#9e9e9e\"", svg, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("fill=\"rgb(158,158,158)\"", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain("Infinity", svg, StringComparison.Ordinal);
+        Assert.Equal(4, Regex.Count(svg, "<(ellipse|polygon) ", RegexOptions.None, TimeSpan.FromSeconds(1)));
+        Assert.Contains("id=\"estradiol-clipPath1\"", svg, StringComparison.Ordinal);
     }
 
     [Fact]

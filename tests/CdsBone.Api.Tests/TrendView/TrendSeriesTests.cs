@@ -104,11 +104,16 @@ public sealed class TrendSeriesTests
         return TrendSeriesBuilder.Build(picture, TherapyCourses.From(mapping.Facts!.Medications, medications));
     }
 
-    internal static string Observation(string id, string loinc, decimal value, string unit, string status, string date, string? comparator = null) => $$"""
-        {"resourceType":"Observation","id":"{{id}}","status":"{{status}}","subject":{"reference":"Patient/p1"},"effectiveDateTime":"{{date}}",
-         "code":{"coding":[{"system":"http://loinc.org","code":"{{loinc}}"}]},
-         "valueQuantity":{"value":{{value.ToString(System.Globalization.CultureInfo.InvariantCulture)}},"unit":"{{unit}}","system":"http://unitsofmeasure.org","code":"{{unit}}"{{(comparator is null ? "" : $",\"comparator\":\"{comparator}\"")}}}}
-        """;
+    internal static string Observation(string id, string loinc, decimal value, string unit, string status, string date, string? comparator = null)
+    {
+        var bound = comparator is null ? string.Empty : $",\"comparator\":\"{comparator}\"";
+        var number = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return $$"""
+            {"resourceType":"Observation","id":"{{id}}","status":"{{status}}","subject":{"reference":"Patient/p1"},"effectiveDateTime":"{{date}}",
+             "code":{"coding":[{"system":"http://loinc.org","code":"{{loinc}}"}]},
+             "valueQuantity":{"value":{{number}},"unit":"{{unit}}","system":"http://unitsofmeasure.org","code":"{{unit}}"{{bound}} } }
+            """;
+    }
 
     internal static TrendChart Chart(IReadOnlyList<TrendChart> charts, string id) => Assert.Single(charts, c => c.Id == id);
 
