@@ -27,6 +27,7 @@ public static partial class TrendChartSvg
     private const double MarkerSize = 5;
     private const double PaddingFraction = 0.1;
     private const double MinimumSpanDays = 30;
+    private const double LabelStepFraction = 0.07;
     private static readonly OxyColor[] Palette = [OxyColor.FromRgb(0x1f, 0x4e, 0x9a), OxyColor.FromRgb(0x8e, 0x24, 0xaa), OxyColor.FromRgb(0x00, 0x79, 0x6b), OxyColor.FromRgb(0xc5, 0x5a, 0x11)];
     private static readonly ScreenPoint[] DownTriangle = [new(-1, -0.8), new(1, -0.8), new(0, 1)];
 
@@ -75,7 +76,9 @@ public static partial class TrendChartSvg
             });
         }
 
-        foreach (var course in chart.Courses)
+        // Each course's label on its own line from the top, so that courses starting together stay readable.
+        var labelStep = (high - low) * LabelStepFraction;
+        foreach (var (course, index) in chart.Courses.Select((c, i) => (c, i)))
         {
             model.Annotations.Add(new RectangleAnnotation
             {
@@ -87,7 +90,7 @@ public static partial class TrendChartSvg
                 TextColor = OxyColors.DimGray,
                 FontSize = 10,
                 TextVerticalAlignment = VerticalAlignment.Top,
-                TextPosition = new DataPoint(DateTimeAxis.ToDouble(course.Start.UtcDateTime), high),
+                TextPosition = new DataPoint(DateTimeAxis.ToDouble(course.Start.UtcDateTime), high - (index * labelStep)),
                 TextHorizontalAlignment = HorizontalAlignment.Left,
             });
         }

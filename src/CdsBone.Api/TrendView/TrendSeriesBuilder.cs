@@ -132,7 +132,9 @@ public static class TrendSeriesBuilder
             return "no value";
         }
 
-        var received = $"{Describe.Comparator(result.Comparator)}{Describe.Number(value)} {result.ReceivedUnit}".TrimEnd();
+        // A dimensionless score's unit ("1") says nothing to a reader.
+        var unit = result.ReceivedUnit is "1" ? null : result.ReceivedUnit;
+        var received = $"{Describe.Comparator(result.Comparator)}{Describe.Number(value)} {unit}".TrimEnd();
         return result.Value is { } converted && result.ReceivedUnit != result.Unit && result.Unit != "1"
             ? $"{received} = {Describe.Value(result)}"
             : received;
