@@ -178,6 +178,35 @@ public sealed class SmartLaunchTests
     }
 
     [Fact]
+    public async Task Trends_TokenRefusedByTheFhirServer_Relaunches()
+    {
+        await using var trend = TrendViewApp.Start(Patient);
+        using var callback = await trend.LaunchAndCallBackAsync();
+        trend.Fhir.Server.ResetMappings();
+        trend.Fhir.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/fhir/*").UsingGet())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(401));
+
+        using var response = await trend.Client.GetAsync(new Uri("/app/trends", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/app/launch?iss=", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Trends_LogsNeitherThePatientNorTheToken()
+    {
+        var logs = new Support.LogCapture();
+        await using var trend = TrendViewApp.Start(Patient, logs: logs);
+        using var callback = await trend.LaunchAndCallBackAsync();
+
+        using var response = await trend.Client.GetAsync(new Uri("/app/trends", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(logs.Lines, m => m.Contains("Trend view rendered", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, m => m.Contains(Patient, StringComparison.Ordinal) || m.Contains(Support.FhirServerMock.Token, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Trends_WithoutSession_SaysHowToOpenTheApp()
     {
         await using var trend = TrendViewApp.Start(Patient);

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using CdsBone.Api.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
@@ -35,7 +37,7 @@ internal sealed class TrendViewApp : IAsyncDisposable
     public string AuthorizeUrl => $"{Fhir.Server.Urls[0]}/auth/authorize";
 
     /// <summary>Starts the FHIR server with <paramref name="patientId"/>'s fixture data and the app with the trend view on.</summary>
-    public static TrendViewApp Start(string patientId, int expiresIn = 300, Dictionary<string, string?>? more = null)
+    public static TrendViewApp Start(string patientId, int expiresIn = 300, Dictionary<string, string?>? more = null, LogCapture? logs = null)
     {
         var fhir = FhirServerMock.Start().Serve(TestFiles.AsPatientView(TestFiles.Request(TestFiles.VisibleFixtures, patientId)));
         var root = fhir.Server.Urls[0];
@@ -66,7 +68,8 @@ internal sealed class TrendViewApp : IAsyncDisposable
             settings[key] = value;
         }
 
-        return new TrendViewApp(fhir, new CdsBoneApplication(settings), patientId);
+        var app = logs is null ? new CdsBoneApplication(settings) : new CdsBoneApplication(settings, services: s => s.AddLogging(l => l.AddProvider(logs)));
+        return new TrendViewApp(fhir, app, patientId);
     }
 
     /// <summary>An EHR launch up to the authorization redirect; returns the redirect's query.</summary>
