@@ -29,6 +29,7 @@ public static partial class TrendChartSvg
     private const double MinimumSpanDays = 30;
     private const double LabelStepFraction = 0.07;
     private static readonly OxyColor[] Palette = [OxyColor.FromRgb(0x1f, 0x4e, 0x9a), OxyColor.FromRgb(0x8e, 0x24, 0xaa), OxyColor.FromRgb(0x00, 0x79, 0x6b), OxyColor.FromRgb(0xc5, 0x5a, 0x11)];
+    private static readonly string[] PaletteNames = ["blue", "purple", "teal", "orange"];
     private static readonly ScreenPoint[] DownTriangle = [new(-1, -0.8), new(1, -0.8), new(0, 1)];
 
     /// <summary>The SVG element (no XML prolog) of <paramref name="chart"/>; courses without an end run to <paramref name="now"/>.</summary>
@@ -95,7 +96,7 @@ public static partial class TrendChartSvg
             });
         }
 
-        var seriesNames = plotted.Select(p => p.Series).Distinct(StringComparer.Ordinal).ToList();
+        var seriesNames = SeriesNames(chart);
         foreach (var (name, index) in seriesNames.Select((n, i) => (n, i)))
         {
             var color = Palette[index % Palette.Length];
@@ -130,6 +131,16 @@ public static partial class TrendChartSvg
 
         return model;
     }
+
+    /// <summary>Each plotted series with the colour it is drawn in, for the caption (the SVG has no legend of its own).</summary>
+    public static IReadOnlyList<(string Series, string Colour)> SeriesColours(TrendChart chart)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        return SeriesNames(chart).Select((name, index) => (name, PaletteNames[index % PaletteNames.Length])).ToList();
+    }
+
+    private static List<string> SeriesNames(TrendChart chart) =>
+        chart.Points.Where(p => p.IsPlotted).Select(p => p.Series).Distinct(StringComparer.Ordinal).ToList();
 
     private static DataPoint ToDataPoint(TrendPoint point) => new(DateTimeAxis.ToDouble(point.Date!.Value.UtcDateTime), (double)point.Value!.Value);
 

@@ -137,7 +137,9 @@ internal static class TrendPage
         html.Append("<div class=\"pair\">");
         if (svg is not null)
         {
-            html.Append("<figure>").Append(svg).Append("<figcaption>");
+            html.Append("<figure>").Append(svg).Append("<figcaption><span class=\"series\">");
+            html.Append(E(string.Join(", ", TrendChartSvg.SeriesColours(chart).Select(s => $"{s.Series}: {s.Colour}"))))
+                .Append("; ▲ at least, ▼ at most (a bound)</span> ");
             foreach (var band in chart.Bands)
             {
                 html.Append("<span class=\"band band-").Append(band.Severity.ToString().ToLowerInvariant()).Append("\">").Append(E(band.Label)).Append("</span> ");

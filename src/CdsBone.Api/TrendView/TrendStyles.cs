@@ -18,6 +18,7 @@ internal static class TrendStyles
         .band-warning { background: #fde0c2; }
         .band-caution { background: #fdf3c0; }
         .legend-unusable { color: #777; }
+        .series { display: block; }
         table { border-collapse: collapse; font-size: 0.85rem; flex: 1 1 360px; }
         caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
         th, td { border: 1px solid #ddd; padding: 0.2rem 0.45rem; text-align: left; vertical-align: top; }
