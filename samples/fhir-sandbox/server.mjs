@@ -24,6 +24,12 @@ const DEFAULT_PAGE_SIZE = Number.parseInt(process.env.FHIR_SANDBOX_PAGE_SIZE ?? 
 const MAX_PAGE_SIZE = 1000;
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
+// SMART on FHIR (the trend view): with FHIR_SANDBOX_SMART_ISSUER set (samples/smart-auth), the sandbox serves
+// /.well-known/smart-configuration pointing to that authorization server, and every read or search needs a bearer token
+// that server says is active (token introspection, client fhir-sandbox). Writes stay open, so that test patients load
+// without a token (a local sandbox, never real data).
+const SMART_ISSUER = process.env.FHIR_SANDBOX_SMART_ISSUER;
+const SMART_INTROSPECTION_SECRET = process.env.FHIR_SANDBOX_SMART_INTROSPECTION_SECRET ?? 'fhir-sandbox-local-secret';
 
 for (const file of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json', 'fhir/r4/profiles-medplum.json']) {
   indexStructureDefinitionBundle(readJson(file));
@@ -152,10 +158,53 @@ function capabilityStatement() {
   };
 }
 
+function smartConfiguration() {
+  return {
+    issuer: SMART_ISSUER,
+    authorization_endpoint: `${SMART_ISSUER}/auth`,
+    token_endpoint: `${SMART_ISSUER}/token`,
+    introspection_endpoint: `${SMART_ISSUER}/token/introspection`,
+    grant_types_supported: ['authorization_code'],
+    code_challenge_methods_supported: ['S256'],
+    token_endpoint_auth_methods_supported: ['none'],
+    scopes_supported: ['openid', 'fhirUser', 'launch', 'launch/patient', 'patient/*.rs'],
+    response_types_supported: ['code'],
+    capabilities: ['launch-ehr', 'launch-standalone', 'client-public', 'context-ehr-patient', 'context-standalone-patient', 'permission-v2', 'sso-openid-connect'],
+  };
+}
+
+// Asks the authorization server whether the bearer token is active (RFC 7662).
+async function tokenIsActive(req) {
+  const match = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '');
+  if (!match) {
+    return false;
+  }
+  const response = await fetch(`${SMART_ISSUER}/token/introspection`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Authorization: `Basic ${Buffer.from(`fhir-sandbox:${SMART_INTROSPECTION_SECRET}`).toString('base64')}`,
+    },
+    body: new URLSearchParams({ token: match[1] }),
+  });
+  return response.ok && (await response.json()).active === true;
+}
+
 async function handleFhir(req, res, url) {
   const pathname = url.pathname.slice(BASE_PATH.length).replace(/^\/+/, '');
   if (req.method === 'GET' && pathname === 'metadata') {
     send(res, 200, capabilityStatement());
+    return;
+  }
+  if (SMART_ISSUER && req.method === 'GET' && pathname === '.well-known/smart-configuration') {
+    const text = JSON.stringify(smartConfiguration());
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+    res.end(text);
+    return;
+  }
+  if (SMART_ISSUER && req.method === 'GET' && !(await tokenIsActive(req))) {
+    res.setHeader('WWW-Authenticate', 'Bearer');
+    send(res, 401, outcome('error', 'login', 'a bearer token from the SMART authorization server is required'));
     return;
   }
   if (req.method === 'POST' && pathname === '$reset') {

@@ -4,6 +4,7 @@ using CdsBone.Api.OpenApi;
 using CdsBone.Api.Security;
 using CdsBone.Api.Telemetry;
 using CdsBone.Api.Terminology;
+using CdsBone.Api.TrendView;
 
 try
 {
@@ -37,6 +38,9 @@ try
     // Browser clients (the CDS Hooks sandbox).
     builder.Services.AddCdsBoneCors(builder.Configuration, builder.Environment);
 
+    // Trend view: the SMART on FHIR app under /app (CdsBone:TrendView; off unless enabled).
+    builder.AddTrendView();
+
     // API description (served when CdsBone:OpenApi:Enabled; default in Development only).
     builder.Services.AddCdsBoneOpenApi();
 
@@ -52,6 +56,7 @@ try
     app.UseOperationOutcomeStatusPages();
     app.UseCdsBoneSecurity();
     app.MapCdsHooks();
+    app.MapTrendView();
     app.MapCdsBoneOpenApi();
     app.MapCdsBoneHealth();
     app.MapCdsBoneMetrics();

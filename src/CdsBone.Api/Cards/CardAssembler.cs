@@ -10,8 +10,11 @@ using Microsoft.Extensions.Options;
 
 namespace CdsBone.Api.Cards;
 
-/// <summary>Turns decisions into CDS Hooks cards following the card contract of CLINICAL-RULES.md §6.</summary>
-public sealed class CardAssembler(IOptions<CdsBoneOptions> options)
+/// <summary>
+/// Turns decisions into CDS Hooks cards following the card contract of CLINICAL-RULES.md §6; with the trend view on,
+/// each decision card also links to it.
+/// </summary>
+public sealed class CardAssembler(IOptions<CdsBoneOptions> options, TrendView.TrendViewCardLink? trendLink = null)
 {
     /// <summary>The source label every card carries.</summary>
     public const string SourceLabel = "CdsBone — anastrozole and bone health";
@@ -38,9 +41,15 @@ public sealed class CardAssembler(IOptions<CdsBoneOptions> options)
         var links = decision.RuleIds.SelectMany(Citations.For).Distinct()
             .Select(c => new CardLink($"Evidence [{c.Key}]: {c.Title}", c.Url, "absolute"))
             .ToList();
+        var uuid = CardId.New(decision.RuleIds, decision.Recommendation);
+        if (trendLink?.For(uuid, decision, rulesetVersion) is { } trends)
+        {
+            links.Add(trends);
+        }
+
         return new Card
         {
-            Uuid = CardId.New(decision.RuleIds, decision.Recommendation),
+            Uuid = uuid,
             Summary = decision.Summary,
             Detail = DetailMarkdown.For(decision, rulesetVersion, notUsed),
             Indicator = decision.Indicator switch

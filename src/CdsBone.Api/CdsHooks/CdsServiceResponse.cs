@@ -178,5 +178,6 @@ public sealed record CdsAction
 /// <summary>A card link.</summary>
 /// <param name="Label">Link text.</param>
 /// <param name="Url">Absolute URL.</param>
-/// <param name="Type">Always <c>absolute</c> here.</param>
-public sealed record CardLink(string Label, string Url, string Type);
+/// <param name="Type"><c>absolute</c> (evidence), or <c>smart</c> (the trend view: the EHR adds the launch parameters).</param>
+/// <param name="AppContext">For a <c>smart</c> link only: what the EHR passes on to the app (CDS Hooks 2.0 §Link).</param>
+public sealed record CardLink(string Label, string Url, string Type, string? AppContext = null);

@@ -16,7 +16,8 @@ internal static class SecurityHeaders
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
-                if (!context.Request.Path.StartsWithSegments("/swagger"))
+                // The trend view (/app) sets its own, stricter-than-Swagger page policy (TrendViewRegistration).
+                if (!context.Request.Path.StartsWithSegments("/swagger") && !context.Request.Path.StartsWithSegments("/app"))
                 {
                     headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
                 }
