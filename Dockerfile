@@ -20,14 +20,15 @@ COPY src/CdsBone.Api/CdsBone.Api.csproj src/CdsBone.Api/
 RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
     dotnet restore src/CdsBone.Api/CdsBone.Api.csproj -a "$TARGETARCH" -p:PublishReadyToRun=true
 
-# The same publish that .ci/ops-checks and bench/load.sh perform. ReadyToRun precompiles the libraries (start to ready
-# ~1.5 s instead of ~2 s on two cores); CdsBone's own assemblies stay JIT-compiled for tiered PGO (docs/performance.md).
+# The same publish that .ci/ops-checks and bench/load.sh perform: the project file holds the settings that matter
+# (ReadyToRun of the libraries, tiered-compilation and GC settings in the runtimeconfig; docs/performance.md), so only
+# the architecture is added here.
 # No symbols (.pdb) or XML docs in the output, and no Development settings: only what Production reads.
 COPY cds-services.json ./
 COPY src/ src/
 RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
     dotnet publish src/CdsBone.Api/CdsBone.Api.csproj --configuration Release --no-restore -a "$TARGETARCH" --self-contained false \
-      -p:PublishReadyToRun=true --output /app -p:UseAppHost=false -p:Version="$VERSION" \
+      --output /app -p:UseAppHost=false -p:Version="$VERSION" \
       -p:DebugType=none -p:DebugSymbols=false \
  && rm -f /app/appsettings.Development.json \
  && find /app \( -name '*.pdb' -o -name '*.xml' \) -delete
@@ -52,8 +53,6 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
     ASPNETCORE_ENVIRONMENT=Production \
     DOTNET_RUNNING_IN_CONTAINER=true \
     DOTNET_EnableDiagnostics=0 \
-    DOTNET_gcServer=0 \
-    DOTNET_TieredPGO=1 \
     TMPDIR=/tmp
 
 EXPOSE 8080 8081

@@ -26,7 +26,7 @@ trap cleanup EXIT
 command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)" >&2; exit 2; }
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(dotnet --version) SDK; wrk -t$threads -c$connections -d$duration after $warmup warm-up"
 
-# The Dockerfile's publish (there with -a $TARGETARCH); ReadyToRun needs a runtime identifier.
+# The Dockerfile's publish (there with -a $TARGETARCH): the project file adds ReadyToRun and the runtime settings.
 # shellcheck disable=SC2086 # PUBLISH_ARGS is a list of arguments
 dotnet publish src/CdsBone.Api/CdsBone.Api.csproj -c Release -r linux-x64 --self-contained false \
   -o "$out/cdsbone" -p:UseAppHost=false ${PUBLISH_ARGS:-} > "$out/publish.log"
@@ -69,10 +69,11 @@ else
   kill "$ceiling_pid"; wait "$ceiling_pid" 2>/dev/null || true
 fi
 
-# The image's runtime settings (Dockerfile ENV), plus authentication off and the rate limit out of the way.
+# The image's runtime settings (the runtimeconfig from the project file), plus authentication off and the rate limit
+# out of the way.
 hook=http://127.0.0.1:5080/cds-services/anastrozole-order-sign
 start=$(date +%s%N)
-ASPNETCORE_URLS=http://127.0.0.1:5080 ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=${GC_SERVER:-0} DOTNET_TieredPGO=1 \
+ASPNETCORE_URLS=http://127.0.0.1:5080 ASPNETCORE_ENVIRONMENT=Production \
   CdsBone__Auth__Required=false CdsBone__RateLimit__PermitsPerSecond=100000 CdsBone__RateLimit__Burst=100000 \
   Logging__LogLevel__Default=Warning ${SERVER_ENV:+env $SERVER_ENV} dotnet "$out/cdsbone/CdsBone.Api.dll" > "$out/cdsbone.log" 2>&1 &
 pids+=($!); pid=$!

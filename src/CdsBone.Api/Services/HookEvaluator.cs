@@ -62,7 +62,7 @@ public sealed class HookEvaluator(
         // The deadline covers fetching, parsing and mapping the FHIR data (issue 12), not only the calls.
         using var budget = deadline.Start(requestAborted);
         var resolution = await prefetch.ResolveAsync(
-            new PrefetchRequest(service.PrefetchTemplates, request.Context, request.Prefetch, request.FhirServer, TokenOf(request, now)), budget.Token);
+            new PrefetchRequest(service.PrefetchTemplates, request.Context, request.Prefetch, request.FhirServer, TokenOf(request, now)), () => budget.Token);
         foreach (var outcome in record ? resolution.Outcomes : [])
         {
             metrics.Prefetch(service.Id, outcome.Key, outcome.Source.ToString().ToLowerInvariant());

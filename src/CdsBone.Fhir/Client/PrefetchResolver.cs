@@ -31,8 +31,16 @@ public sealed record PrefetchResolution(IReadOnlyDictionary<string, JsonElement>
 public sealed class PrefetchResolver(FhirFetcher fetcher, FhirServerPolicy policy, Microsoft.Extensions.Options.IOptions<FhirClientOptions> options)
 {
     /// <summary>Resolves <paramref name="request"/>.</summary>
-    public async Task<PrefetchResolution> ResolveAsync(PrefetchRequest request, CancellationToken cancellationToken)
+    public Task<PrefetchResolution> ResolveAsync(PrefetchRequest request, CancellationToken cancellationToken) =>
+        ResolveAsync(request, () => cancellationToken);
+
+    /// <summary>
+    /// Resolves <paramref name="request"/>, asking for the cancellation token only when something must be fetched (a
+    /// deadline's timer need not be armed for a complete prefetch).
+    /// </summary>
+    public async Task<PrefetchResolution> ResolveAsync(PrefetchRequest request, Func<CancellationToken> cancellationForFetching)
     {
+        ArgumentNullException.ThrowIfNull(cancellationForFetching);
         ArgumentNullException.ThrowIfNull(request);
         var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         var outcomes = new List<PrefetchOutcome>();
@@ -70,7 +78,7 @@ public sealed class PrefetchResolver(FhirFetcher fetcher, FhirServerPolicy polic
 
         if (toFetch.Count > 0)
         {
-            await FetchAsync(request, toFetch, values, outcomes, cancellationToken);
+            await FetchAsync(request, toFetch, values, outcomes, cancellationForFetching());
         }
 
         return new PrefetchResolution(values, outcomes);

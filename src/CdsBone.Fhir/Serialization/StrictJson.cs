@@ -28,9 +28,20 @@ public static class StrictJson
     public static JsonDocument Parse(ReadOnlyMemory<byte> utf8, int maxDepth)
     {
         var options = Options(maxDepth);
-        ValidateStrings(utf8.Span, options);
+        if (MayHoldInvalidString(utf8.Span))
+        {
+            ValidateStrings(utf8.Span, options);
+        }
+
         return JsonDocument.Parse(utf8, options);
     }
+
+    /// <summary>
+    /// The token-by-token check costs as much as a second parse, so it runs only when it can find something: a lone
+    /// surrogate needs a <c>\u</c> escape, and invalid UTF-8 anywhere fails the whole-body check (both vectorised). A
+    /// body that is valid UTF-8 without escapes cannot hold an invalid string.
+    /// </summary>
+    private static bool MayHoldInvalidString(ReadOnlySpan<byte> utf8) => utf8.IndexOf("\\u"u8) >= 0 || !Utf8.IsValid(utf8);
 
     /// <summary>Checks that every string and property name decodes to valid UTF-16 (no lone surrogate).</summary>
     private static void ValidateStrings(ReadOnlySpan<byte> utf8, JsonDocumentOptions options)
