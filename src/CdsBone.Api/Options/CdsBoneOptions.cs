@@ -71,8 +71,8 @@ public sealed class HookOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan Deadline { get; set; } = DefaultDeadline;
 
-    /// <summary>Default <see cref="WarmUp"/>: 1 s, which keeps start to ready within 2 s on two cores (docs/performance.md).</summary>
-    public static readonly TimeSpan DefaultWarmUp = TimeSpan.FromSeconds(1);
+    /// <summary>Default <see cref="WarmUp"/>: 750 ms, which keeps start to ready within 2 s on two cores (docs/performance.md).</summary>
+    public static readonly TimeSpan DefaultWarmUp = TimeSpan.FromMilliseconds(750);
 
     /// <summary>
     /// The most time the start-up warm-up may spend repeating the example hook (<c>CdsBone:Hook:WarmUp</c>) before the

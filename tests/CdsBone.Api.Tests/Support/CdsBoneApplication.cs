@@ -20,6 +20,8 @@ internal sealed class CdsBoneApplication(
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
+        // One warm-up call, not the production default's repeats: tests start many applications (a test sets its own).
+        builder.UseSetting("CdsBone:Hook:WarmUp", "00:00:00");
         foreach (var (key, value) in settings ?? [])
         {
             builder.UseSetting(key, value);

@@ -11,6 +11,8 @@ internal sealed class ServiceApplication(Dictionary<string, string?> settings, T
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        // One warm-up call, not the production default's repeats: tests start many applications (a test sets its own).
+        builder.UseSetting("CdsBone:Hook:WarmUp", "00:00:00");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
