@@ -80,6 +80,7 @@ public sealed class HookOptions
     /// always made. Repeating lets tiered compilation optimise the hot path before traffic arrives, so that a pod added
     /// in a spike is fast when it is ready (docs/performance.md). Zero: ready as soon as one call has passed.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
     public TimeSpan WarmUp { get; set; } = DefaultWarmUp;
 }
 

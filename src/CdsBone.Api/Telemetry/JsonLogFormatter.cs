@@ -25,14 +25,6 @@ internal sealed class JsonLogFormatter : ConsoleFormatter
     {
     }
 
-    /// <summary>Lines are rarely longer; a longer one rents a larger buffer.</summary>
-    private const int TypicalLineBytes = 2048;
-
-    /// <summary>The fixed fields, which a structured value of the same name does not repeat.</summary>
-    private static readonly string[] FixedFields = ["Timestamp", "Level", "Category", "EventId", "Message", "Exception", OriginalFormat];
-
-    // One line per hook call at Information: the line is built in pooled buffers and written as characters, without a
-    // string per line, per timestamp or per scope (docs/performance.md).
     public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
     {
         var message = logEntry.Formatter(logEntry.State, logEntry.Exception);
@@ -41,78 +33,44 @@ internal sealed class JsonLogFormatter : ConsoleFormatter
             return;
         }
 
-        using (var buffer = new PooledBufferWriter(TypicalLineBytes))
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            using (var writer = new Utf8JsonWriter(buffer))
+            writer.WriteStartObject();
+            writer.WriteString("Timestamp", Now().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            writer.WriteString("Level", logEntry.LogLevel.ToString());
+            writer.WriteString("Category", logEntry.Category);
+            writer.WriteNumber("EventId", logEntry.EventId.Id);
+            writer.WriteString("Message", message);
+            if (logEntry.Exception is { } exception)
             {
-                writer.WriteStartObject();
-                Span<char> timestamp = stackalloc char[TimestampFormat.Length];
-                Now().UtcDateTime.TryFormat(timestamp, out var length, TimestampFormat, CultureInfo.InvariantCulture);
-                writer.WriteString("Timestamp", timestamp[..length]);
-                writer.WriteString("Level", LevelName(logEntry.LogLevel));
-                writer.WriteString("Category", logEntry.Category);
-                writer.WriteNumber("EventId", logEntry.EventId.Id);
-                writer.WriteString("Message", message);
-                if (logEntry.Exception is { } exception)
-                {
-                    writer.WriteString("Exception", exception.ToString());
-                }
-
-                var written = new List<string>(FixedFields);
-                if (logEntry.State is IEnumerable<KeyValuePair<string, object?>> values)
-                {
-                    WriteFields(writer, values, written);
-                }
-
-                scopeProvider?.ForEachScope(
-                    (scope, state) =>
-                    {
-                        if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
-                        {
-                            WriteFields(state.Writer, pairs, state.Written);
-                        }
-                        else if (scope is IEnumerable<KeyValuePair<string, object>> objects)
-                        {
-                            foreach (var (key, value) in objects)
-                            {
-                                WriteField(state.Writer, key, value, state.Written);
-                            }
-                        }
-                    },
-                    (Writer: writer, Written: written));
-                writer.WriteEndObject();
+                writer.WriteString("Exception", exception.ToString());
             }
 
-            WriteLine(textWriter, buffer.WrittenSpan);
-        }
-    }
+            var written = new HashSet<string>(StringComparer.Ordinal) { "Timestamp", "Level", "Category", "EventId", "Message", "Exception", OriginalFormat };
+            if (logEntry.State is IEnumerable<KeyValuePair<string, object?>> values)
+            {
+                WriteFields(writer, values, written);
+            }
 
-    private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
-
-    private static string LevelName(LogLevel level) => level switch
-    {
-        LogLevel.Trace => nameof(LogLevel.Trace),
-        LogLevel.Debug => nameof(LogLevel.Debug),
-        LogLevel.Information => nameof(LogLevel.Information),
-        LogLevel.Warning => nameof(LogLevel.Warning),
-        LogLevel.Error => nameof(LogLevel.Error),
-        LogLevel.Critical => nameof(LogLevel.Critical),
-        _ => level.ToString(),
-    };
-
-    private static void WriteLine(TextWriter textWriter, ReadOnlySpan<byte> utf8)
-    {
-        var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(utf8.Length) + 1);
-        try
-        {
-            var count = Encoding.UTF8.GetChars(utf8, chars);
-            chars[count] = '\n';
-            textWriter.Write(chars, 0, count + 1);
+            scopeProvider?.ForEachScope(
+                (scope, state) =>
+                {
+                    if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
+                    {
+                        WriteFields(state.Writer, pairs, state.Written);
+                    }
+                    else if (scope is IEnumerable<KeyValuePair<string, object>> objects)
+                    {
+                        WriteFields(state.Writer, objects.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value)), state.Written);
+                    }
+                },
+                (Writer: writer, Written: written));
+            writer.WriteEndObject();
         }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
-        }
+
+        textWriter.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        textWriter.Write('\n');
     }
 
     /// <summary>Writes one failure that stopped the start as a line of the same shape (the logger may not exist yet).</summary>
@@ -166,85 +124,36 @@ internal sealed class JsonLogFormatter : ConsoleFormatter
         return string.Join(" -> ", messages.Distinct(StringComparer.Ordinal));
     }
 
-    private static void WriteFields(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, object?>> fields, List<string> written)
+    private static void WriteFields(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, object?>> fields, HashSet<string> written)
     {
         foreach (var (key, value) in fields)
         {
-            WriteField(writer, key, value, written);
-        }
-    }
-
-    /// <summary>Writes a field unless one of its name was written (a handful per line: a list beats a hash set).</summary>
-    private static void WriteField(Utf8JsonWriter writer, string key, object? value, List<string> written)
-    {
-        if (written.Contains(key, StringComparer.Ordinal))
-        {
-            return;
-        }
-
-        written.Add(key);
-        switch (value)
-        {
-            case null:
-                writer.WriteNull(key);
-                break;
-            case string text:
-                writer.WriteString(key, text);
-                break;
-            case bool flag:
-                writer.WriteBoolean(key, flag);
-                break;
-            case int or long or short or byte or uint or ulong or ushort:
-                writer.WriteNumber(key, Convert.ToInt64(value, CultureInfo.InvariantCulture));
-                break;
-            case double or float or decimal:
-                writer.WriteNumber(key, Convert.ToDouble(value, CultureInfo.InvariantCulture));
-                break;
-            default:
-                writer.WriteString(key, Convert.ToString(value, CultureInfo.InvariantCulture));
-                break;
-        }
-    }
-
-    /// <summary>A buffer writer over arrays rented from the shared pool, returned when disposed.</summary>
-    private sealed class PooledBufferWriter(int initialCapacity) : IBufferWriter<byte>, IDisposable
-    {
-        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(initialCapacity);
-        private int _written;
-
-        public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
-
-        public void Advance(int count) => _written += count;
-
-        public Memory<byte> GetMemory(int sizeHint = 0)
-        {
-            Ensure(sizeHint);
-            return _buffer.AsMemory(_written);
-        }
-
-        public Span<byte> GetSpan(int sizeHint = 0)
-        {
-            Ensure(sizeHint);
-            return _buffer.AsSpan(_written);
-        }
-
-        public void Dispose()
-        {
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = [];
-        }
-
-        private void Ensure(int sizeHint)
-        {
-            if (_buffer.Length - _written >= Math.Max(sizeHint, 1))
+            if (!written.Add(key))
             {
-                return;
+                continue;
             }
 
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _written + sizeHint));
-            _buffer.AsSpan(0, _written).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = larger;
+            switch (value)
+            {
+                case null:
+                    writer.WriteNull(key);
+                    break;
+                case string text:
+                    writer.WriteString(key, text);
+                    break;
+                case bool flag:
+                    writer.WriteBoolean(key, flag);
+                    break;
+                case int or long or short or byte or uint or ulong or ushort:
+                    writer.WriteNumber(key, Convert.ToInt64(value, CultureInfo.InvariantCulture));
+                    break;
+                case double or float or decimal:
+                    writer.WriteNumber(key, Convert.ToDouble(value, CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    writer.WriteString(key, Convert.ToString(value, CultureInfo.InvariantCulture));
+                    break;
+            }
         }
     }
 }
