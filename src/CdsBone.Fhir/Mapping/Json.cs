@@ -44,20 +44,31 @@ internal static class Json
     public static JsonElement? Property(JsonElement element, ReadOnlySpan<byte> name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
-    public static JsonElement? Object(JsonElement element, ReadOnlySpan<byte> name) =>
-        Property(element, name) is { ValueKind: JsonValueKind.Object } value ? value : null;
+    public static JsonElement? Object(JsonElement element, ReadOnlySpan<byte> name) => AsObject(Property(element, name));
 
-    public static string? String(JsonElement element, ReadOnlySpan<byte> name) =>
-        Property(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+    public static string? String(JsonElement element, ReadOnlySpan<byte> name) => AsString(Property(element, name));
 
-    public static IEnumerable<JsonElement> Array(JsonElement element, ReadOnlySpan<byte> name) =>
-        Property(element, name) is { ValueKind: JsonValueKind.Array } value ? value.EnumerateArray() : [];
+    public static IEnumerable<JsonElement> Array(JsonElement element, ReadOnlySpan<byte> name) => AsArray(Property(element, name));
 
-    public static IEnumerable<JsonElement> Objects(JsonElement element, ReadOnlySpan<byte> name) =>
-        Array(element, name).Where(e => e.ValueKind == JsonValueKind.Object);
+    public static IEnumerable<JsonElement> Objects(JsonElement element, ReadOnlySpan<byte> name) => AsObjects(Property(element, name));
 
-    /// <summary>A FHIR decimal: a JSON number; anything else is reported and absent.</summary>
-    public static decimal? Decimal(JsonElement element, ReadOnlySpan<byte> name, List<CdsBone.Rules.Facts.InputIssue> issues, string location)
+    /// <summary>An element already found (e.g. by <see cref="ObservationElements"/>) if it is an object.</summary>
+    public static JsonElement? AsObject(JsonElement? value) => value is { ValueKind: JsonValueKind.Object } found ? found : null;
+
+    /// <summary>An element already found, if it is a string.</summary>
+    public static string? AsString(JsonElement? value) => value is { ValueKind: JsonValueKind.String } found ? found.GetString() : null;
+
+    /// <summary>An element already found, if it is an array: its items.</summary>
+    public static IEnumerable<JsonElement> AsArray(JsonElement? value) => value is { ValueKind: JsonValueKind.Array } found ? found.EnumerateArray() : [];
+
+    /// <summary>An element already found, if it is an array: its items that are objects.</summary>
+    public static IEnumerable<JsonElement> AsObjects(JsonElement? value) => AsArray(value).Where(e => e.ValueKind == JsonValueKind.Object);
+
+    /// <summary>
+    /// A FHIR decimal: a JSON number; anything else is reported at <c>{resourceId}.{path}.{name}</c> and absent. The
+    /// location is put together only when reported: read for every quantity of every Observation, it is rarely needed.
+    /// </summary>
+    public static decimal? Decimal(JsonElement element, ReadOnlySpan<byte> name, List<CdsBone.Rules.Facts.InputIssue> issues, string resourceId, string path)
     {
         if (Property(element, name) is not { } value)
         {
@@ -70,7 +81,7 @@ internal static class Json
         }
 
         var text = Encoding.UTF8.GetString(name);
-        issues.Add(new CdsBone.Rules.Facts.InputIssue($"{location}.{text}", value.ValueKind == JsonValueKind.Number
+        issues.Add(new CdsBone.Rules.Facts.InputIssue($"{resourceId}.{path}.{text}", value.ValueKind == JsonValueKind.Number
             ? $"'{text}' is outside the range CdsBone computes with ({MinMagnitude} to {MaxMagnitude})"
             : $"'{text}' is not a decimal number"));
         return null;
@@ -118,9 +129,12 @@ internal static class Json
     /// shape, a full time with its zone (<c>2025-05-01T08:00:00Z</c>, <c>…+02:00</c>), is parsed from the UTF-8 without
     /// allocating; every other shape goes through the exact formats.
     /// </summary>
-    public static DateTimeOffset? Instant(JsonElement element, ReadOnlySpan<byte> name)
+    public static DateTimeOffset? Instant(JsonElement element, ReadOnlySpan<byte> name) => AsInstant(Property(element, name));
+
+    /// <summary>An element already found, read as <see cref="Instant(JsonElement, ReadOnlySpan{byte})"/> reads a property.</summary>
+    public static DateTimeOffset? AsInstant(JsonElement? found)
     {
-        if (Property(element, name) is not { ValueKind: JsonValueKind.String } value)
+        if (found is not { ValueKind: JsonValueKind.String } value)
         {
             return null;
         }

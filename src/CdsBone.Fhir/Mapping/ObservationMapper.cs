@@ -21,18 +21,19 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
     /// <summary>Maps one Observation; <paramref name="entry"/> (0-based) names one without an id, so that each result stays distinct on the card.</summary>
     public ResultFact? Map(JsonElement observation, List<InputIssue> issues, int entry = 0)
     {
-        var id = $"Observation/{Json.String(observation, "id"u8) ?? $"{FhirReferences.NoId} #{entry + 1}"}";
-        var codeElement = Json.Object(observation, "code"u8);
+        var elements = ObservationElements.Read(observation);
+        var id = $"Observation/{Json.AsString(elements.Id) ?? $"{FhirReferences.NoId} #{entry + 1}"}";
+        var codeElement = Json.AsObject(elements.Code);
         foreach (var code in JsonConcepts.Codes(codeElement).Where(c => c.System == CodeSystems.Loinc))
         {
             if (LabCatalog.TryGetAnalyte(code, out var analyte))
             {
-                return MapLab(observation, id, code, analyte, issues);
+                return MapLab(elements, id, code, analyte, issues);
             }
 
             if (LabCatalog.TryGetDxa(code, out var site, out var measure, out var side))
             {
-                return MapDxa(observation, id, code, site, measure, side, issues);
+                return MapDxa(elements, id, code, site, measure, side, issues);
             }
         }
 
@@ -40,10 +41,10 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
         return null;
     }
 
-    private LabResult MapLab(JsonElement observation, string id, ClinicalCode code, Analyte analyte, List<InputIssue> issues)
+    private LabResult MapLab(in ObservationElements observation, string id, ClinicalCode code, Analyte analyte, List<InputIssue> issues)
     {
         var profile = AnalyteUnits.For(analyte);
-        var quantity = Quantity.Read(Json.Object(observation, "valueQuantity"u8), issues, $"{id}.valueQuantity");
+        var quantity = Quantity.Read(Json.AsObject(observation.ValueQuantity), issues, id, "valueQuantity");
         var (value, unitProblem) = Normalise(quantity, profile);
         var assay = AssayClassifier.Classify(analyte, code, AssayTexts(observation), out var sensitiveByCodeOnly);
         return new LabResult
@@ -62,13 +63,13 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
             Assay = assay,
             SensitiveByCodeOnly = sensitiveByCodeOnly,
             ReferenceRanges = MapRanges(observation, quantity, profile, issues, id),
-            QualitativePositive = Json.Object(observation, "valueCodeableConcept"u8) is { } coded ? IsPositive(coded) : null,
+            QualitativePositive = Json.AsObject(observation.ValueCodeableConcept) is { } coded ? IsPositive(coded) : null,
         };
     }
 
-    private DxaResult MapDxa(JsonElement observation, string id, ClinicalCode code, BoneSite site, DxaMeasure measure, string? side, List<InputIssue> issues)
+    private DxaResult MapDxa(in ObservationElements observation, string id, ClinicalCode code, BoneSite site, DxaMeasure measure, string? side, List<InputIssue> issues)
     {
-        var quantity = Quantity.Read(Json.Object(observation, "valueQuantity"u8), issues, $"{id}.valueQuantity");
+        var quantity = Quantity.Read(Json.AsObject(observation.ValueQuantity), issues, id, "valueQuantity");
         decimal? value = null;
         string? unitProblem = null;
         if (measure == DxaMeasure.Bmd)
@@ -84,8 +85,8 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
             (value, unitProblem) = acceptable ? (quantity.Value, (string?)null) : ((decimal?)null, $"unit '{quantity.ReceivedUnit}' is not valid for a T- or Z-score");
         }
 
-        var bodySite = JsonConcepts.Describe(Json.Object(observation, "bodySite"u8));
-        var device = Json.Object(observation, "device"u8);
+        var bodySite = JsonConcepts.Describe(Json.AsObject(observation.BodySite));
+        var device = Json.AsObject(observation.Device);
         return new DxaResult
         {
             SourceId = id,
@@ -122,13 +123,13 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
         return conversion.Problem is null ? (conversion.Value, null) : (null, conversion.Problem);
     }
 
-    private List<ReferenceRange> MapRanges(JsonElement observation, Quantity? value, AnalyteUnitProfile profile, List<InputIssue> issues, string id)
+    private List<ReferenceRange> MapRanges(in ObservationElements observation, Quantity? value, AnalyteUnitProfile profile, List<InputIssue> issues, string id)
     {
         var mapped = new List<ReferenceRange>();
-        foreach (var range in Json.Objects(observation, "referenceRange"u8))
+        foreach (var range in Json.AsObjects(observation.ReferenceRange))
         {
-            var low = ConvertLimit(Quantity.Read(Json.Object(range, "low"u8), issues, $"{id}.referenceRange.low"), value, profile);
-            var high = ConvertLimit(Quantity.Read(Json.Object(range, "high"u8), issues, $"{id}.referenceRange.high"), value, profile);
+            var low = ConvertLimit(Quantity.Read(Json.Object(range, "low"u8), issues, id, "referenceRange.low"), value, profile);
+            var high = ConvertLimit(Quantity.Read(Json.Object(range, "high"u8), issues, id, "referenceRange.high"), value, profile);
             if (low.Failed || high.Failed || (low.Value is null && high.Value is null))
             {
                 continue;
@@ -177,20 +178,20 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
     }
 
     /// <summary>The method's texts and codes, the code's texts and the notes: where labs name the assay (§5). Read for every lab result, so no LINQ.</summary>
-    private static List<string> AssayTexts(JsonElement observation)
+    private static List<string> AssayTexts(in ObservationElements observation)
     {
         var texts = new List<string>();
-        if (Json.Object(observation, "method"u8) is { } method)
+        if (Json.AsObject(observation.Method) is { } method)
         {
             AddConceptTexts(method, texts, withCodes: true);
         }
 
-        if (Json.Object(observation, "code"u8) is { } code)
+        if (Json.AsObject(observation.Code) is { } code)
         {
             AddConceptTexts(code, texts, withCodes: false);
         }
 
-        foreach (var note in Json.Objects(observation, "note"u8))
+        foreach (var note in Json.AsObjects(observation.Note))
         {
             Add(Json.String(note, "text"u8), texts);
         }
@@ -219,10 +220,10 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
         }
     }
 
-    private static DateTimeOffset? Effective(JsonElement observation) =>
-        Json.Property(observation, "effectiveDateTime"u8) is { ValueKind: JsonValueKind.String } ? Json.Instant(observation, "effectiveDateTime"u8)
-        : Json.Property(observation, "effectiveInstant"u8) is { ValueKind: JsonValueKind.String } ? Json.Instant(observation, "effectiveInstant"u8)
-        : Json.Object(observation, "effectivePeriod"u8) is { } period ? Json.Instant(period, "start"u8)
+    private static DateTimeOffset? Effective(in ObservationElements observation) =>
+        observation.EffectiveDateTime is { ValueKind: JsonValueKind.String } ? Json.AsInstant(observation.EffectiveDateTime)
+        : observation.EffectiveInstant is { ValueKind: JsonValueKind.String } ? Json.AsInstant(observation.EffectiveInstant)
+        : Json.AsObject(observation.EffectivePeriod) is { } period ? Json.Instant(period, "start"u8)
         : null;
 
     private static bool? IsPositive(JsonElement value) =>
@@ -240,20 +241,20 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
         : bodySite.Contains("right", StringComparison.OrdinalIgnoreCase) ? "right"
         : null;
 
-    private static decimal? FacilityLsc(JsonElement observation, List<InputIssue> issues, string id)
+    private static decimal? FacilityLsc(in ObservationElements observation, List<InputIssue> issues, string id)
     {
-        foreach (var component in Json.Objects(observation, "component"u8))
+        foreach (var component in Json.AsObjects(observation.Component))
         {
             var name = JsonConcepts.Describe(Json.Object(component, "code"u8));
             if ((name.Contains("least significant change", StringComparison.OrdinalIgnoreCase) || name.Contains("LSC", StringComparison.Ordinal))
-                && Quantity.Read(Json.Object(component, "valueQuantity"u8), issues, $"{id}.component") is { Value: > 0m } lsc
+                && Quantity.Read(Json.Object(component, "valueQuantity"u8), issues, id, "component") is { Value: > 0m } lsc
                 && lsc.ReceivedUnit is UcumUnits.GramsPerSquareCentimetre)
             {
                 return lsc.Value;
             }
         }
 
-        foreach (var note in Json.Objects(observation, "note"u8))
+        foreach (var note in Json.AsObjects(observation.Note))
         {
             var match = LscNote().Match(Json.String(note, "text"u8) ?? string.Empty);
             if (match.Success && decimal.TryParse(match.Groups["value"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0m)
@@ -265,9 +266,9 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
         return null;
     }
 
-    private static ResultStatus MapStatus(JsonElement observation, List<InputIssue> issues, string id)
+    private static ResultStatus MapStatus(in ObservationElements observation, List<InputIssue> issues, string id)
     {
-        var status = Json.Property(observation, "status"u8);
+        var status = observation.Status;
         if (status is { ValueKind: not JsonValueKind.String })
         {
             issues.Add(new InputIssue($"{id}.status", "'status' is not a code"));
@@ -309,10 +310,10 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
             : string.IsNullOrWhiteSpace(Unit) ? null
             : UnitSpellings.ToUcum(Unit);
 
-        public static Quantity? Read(JsonElement? element, List<InputIssue> issues, string location) =>
+        public static Quantity? Read(JsonElement? element, List<InputIssue> issues, string resourceId, string path) =>
             element is not { } q ? null
             : new Quantity(
-                Json.Decimal(q, "value"u8, issues, location),
+                Json.Decimal(q, "value"u8, issues, resourceId, path),
                 Json.String(q, "comparator"u8) switch
                 {
                     "<" => Comparator.LessThan,

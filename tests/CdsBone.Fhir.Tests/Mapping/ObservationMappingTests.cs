@@ -173,7 +173,15 @@ public sealed class ObservationMappingTests
 
         var lab = Assert.Single(facts.Labs);
         Assert.Null(lab.Value);
-        Assert.Contains(facts.InputIssues, i => i.Problem.Contains("decimal", StringComparison.Ordinal));
+        Assert.Contains(facts.InputIssues, i => i.Problem.Contains("decimal", StringComparison.Ordinal) && i.Location == "Observation/o-2243-4.valueQuantity.value");
+    }
+
+    [Fact]
+    public void Map_UnparseableRangeLimit_IsReportedAtTheLimit()
+    {
+        var facts = Map(Observation("2243-4", """ "valueQuantity": {"value": 30, "unit": "pg/mL"}""", """, "referenceRange": [{"low": {"value": "x", "unit": "pg/mL"}}]"""));
+
+        Assert.Contains(facts.InputIssues, i => i.Location == "Observation/o-2243-4.referenceRange.low.value");
     }
 
     [Fact]
