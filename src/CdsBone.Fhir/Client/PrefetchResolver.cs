@@ -40,8 +40,8 @@ public sealed class PrefetchResolver(FhirFetcher fetcher, FhirServerPolicy polic
     /// </summary>
     public async Task<PrefetchResolution> ResolveAsync(PrefetchRequest request, Func<CancellationToken> cancellationForFetching)
     {
-        ArgumentNullException.ThrowIfNull(cancellationForFetching);
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(cancellationForFetching);
         var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         var outcomes = new List<PrefetchOutcome>();
         var toFetch = new List<(string Key, string Query)>();

@@ -180,10 +180,9 @@ public sealed class UcumQuantityConverter
         var to = profile.CanonicalUnit;
         var fromKind = KindOf(from);
         var toKind = KindOf(to);
-        var notUcum = Conversion.Fail($"unit '{from}' is not a UCUM unit");
         if (canonical(from) is not { } source || canonical(to) is not { } target)
         {
-            return notUcum;
+            return NotUcum(from);
         }
 
         try
@@ -215,9 +214,11 @@ public sealed class UcumQuantityConverter
         catch (Exception)
 #pragma warning restore CA1031
         {
-            return notUcum;
+            return NotUcum(from);
         }
     }
+
+    private static Conversion NotUcum(string unit) => Conversion.Fail($"unit '{unit}' is not a UCUM unit");
 
     private static decimal Ratio(Quantity numerator, Quantity denominator) => numerator.Value.ToDecimal() / denominator.Value.ToDecimal();
 
