@@ -19,7 +19,8 @@ internal static class ConditionMapper
         }
 
         var code = Json.Object(condition, "code"u8);
-        var recognised = recognizer.Recognise(JsonConcepts.Codes(code).ToList(), JsonConcepts.Texts(code).ToList());
+        var (codes, texts) = (JsonConcepts.Codes(code), JsonConcepts.Texts(code));
+        var recognised = recognizer.Recognise(codes, texts);
         if (recognised is not { } match)
         {
             return null;
@@ -30,6 +31,6 @@ internal static class ConditionMapper
             : JsonConcepts.HasCode(clinical, "active") || JsonConcepts.HasCode(clinical, "recurrence") || JsonConcepts.HasCode(clinical, "relapse")
                 ? ConditionClinicalStatus.Active
             : ConditionClinicalStatus.Inactive;
-        return new ConditionFact(FhirReferences.Of("Condition", condition), match.Kind, status, match.RecognisedBy, JsonConcepts.Describe(code), match.Recognition);
+        return new ConditionFact(FhirReferences.Of("Condition", condition), match.Kind, status, match.RecognisedBy, JsonConcepts.Describe(texts, codes), match.Recognition);
     }
 }

@@ -48,9 +48,9 @@ internal static class Json
 
     public static string? String(JsonElement element, ReadOnlySpan<byte> name) => AsString(Property(element, name));
 
-    public static IEnumerable<JsonElement> Array(JsonElement element, ReadOnlySpan<byte> name) => AsArray(Property(element, name));
+    public static JsonItems Array(JsonElement element, ReadOnlySpan<byte> name) => AsArray(Property(element, name));
 
-    public static IEnumerable<JsonElement> Objects(JsonElement element, ReadOnlySpan<byte> name) => AsObjects(Property(element, name));
+    public static JsonItems Objects(JsonElement element, ReadOnlySpan<byte> name) => AsObjects(Property(element, name));
 
     /// <summary>An element already found (e.g. by <see cref="ObservationElements"/>) if it is an object.</summary>
     public static JsonElement? AsObject(JsonElement? value) => value is { ValueKind: JsonValueKind.Object } found ? found : null;
@@ -59,10 +59,10 @@ internal static class Json
     public static string? AsString(JsonElement? value) => value is { ValueKind: JsonValueKind.String } found ? found.GetString() : null;
 
     /// <summary>An element already found, if it is an array: its items.</summary>
-    public static IEnumerable<JsonElement> AsArray(JsonElement? value) => value is { ValueKind: JsonValueKind.Array } found ? found.EnumerateArray() : [];
+    public static JsonItems AsArray(JsonElement? value) => new(value, objectsOnly: false);
 
     /// <summary>An element already found, if it is an array: its items that are objects.</summary>
-    public static IEnumerable<JsonElement> AsObjects(JsonElement? value) => AsArray(value).Where(e => e.ValueKind == JsonValueKind.Object);
+    public static JsonItems AsObjects(JsonElement? value) => new(value, objectsOnly: true);
 
     /// <summary>
     /// A FHIR decimal: a JSON number; anything else is reported at <c>{resourceId}.{path}.{name}</c> and absent. The

@@ -65,7 +65,7 @@ internal static class MedicationMapper
             }
         }
 
-        return (JsonConcepts.Codes(concept).ToList(), JsonConcepts.Texts(concept).ToList());
+        return (JsonConcepts.Codes(concept), JsonConcepts.Texts(concept));
     }
 
     private static JsonElement? ContainedMedicationCode(JsonElement request, string id)

@@ -24,8 +24,13 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
         var elements = ObservationElements.Read(observation);
         var id = $"Observation/{Json.AsString(elements.Id) ?? $"{FhirReferences.NoId} #{entry + 1}"}";
         var codeElement = Json.AsObject(elements.Code);
-        foreach (var code in JsonConcepts.Codes(codeElement).Where(c => c.System == CodeSystems.Loinc))
+        foreach (var code in JsonConcepts.Codes(codeElement))
         {
+            if (code.System != CodeSystems.Loinc)
+            {
+                continue;
+            }
+
             if (LabCatalog.TryGetAnalyte(code, out var analyte))
             {
                 return MapLab(elements, id, code, analyte, issues);
@@ -298,15 +303,15 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
     [GeneratedRegex(@"\b(LSC|least significant change)\b[^0-9]{0,20}(?<value>0?\.[0-9]+)\s*g/cm", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex LscNote();
 
-    /// <summary>A FHIR Quantity as received.</summary>
-    private sealed record Quantity(decimal? Value, Comparator Comparator, string? Unit, string? System, string? Code)
+    /// <summary>A FHIR Quantity as received; the system is only compared with UCUM's, never kept as a string.</summary>
+    private sealed record Quantity(decimal? Value, Comparator Comparator, string? Unit, bool IsUcum, string? Code)
     {
         /// <summary>The unit as received: the code, else the unit text.</summary>
         public string? ReceivedUnit => Code ?? Unit;
 
         /// <summary>The UCUM code when the system is UCUM, else the unit text mapped through the known spellings (§2).</summary>
         public string? UcumUnit =>
-            System == CodeSystems.Ucum && !string.IsNullOrWhiteSpace(Code) ? Code.Trim()
+            IsUcum && !string.IsNullOrWhiteSpace(Code) ? Code.Trim()
             : string.IsNullOrWhiteSpace(Unit) ? null
             : UnitSpellings.ToUcum(Unit);
 
@@ -323,7 +328,7 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
                     _ => Comparator.None,
                 },
                 Json.String(q, "unit"u8),
-                Json.String(q, "system"u8),
+                Json.Property(q, "system"u8) is { ValueKind: JsonValueKind.String } system && system.ValueEquals(CodeSystems.Ucum),
                 Json.String(q, "code"u8));
     }
 }
