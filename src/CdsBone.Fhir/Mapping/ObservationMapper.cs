@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CdsBone.Fhir.Units;
@@ -51,7 +53,7 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
         var profile = AnalyteUnits.For(analyte);
         var quantity = Quantity.Read(Json.AsObject(observation.ValueQuantity), issues, id, "valueQuantity");
         var (value, unitProblem) = Normalise(quantity, profile);
-        var assay = AssayClassifier.Classify(analyte, code, AssayTexts(observation), out var sensitiveByCodeOnly);
+        var assay = AssayClassifier.Classify(analyte, code, AssayWordingOf(observation), out var sensitiveByCodeOnly);
         return new LabResult
         {
             SourceId = id,
@@ -140,7 +142,7 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
                 continue;
             }
 
-            mapped.Add(new ReferenceRange(low.Value, high.Value, AppliesTo(Json.Objects(range, "appliesTo"u8).ToList())));
+            mapped.Add(new ReferenceRange(low.Value, high.Value, AppliesTo(Json.Objects(range, "appliesTo"u8))));
         }
 
         return mapped;
@@ -164,66 +166,97 @@ internal sealed partial class ObservationMapper(UcumQuantityConverter converter)
         return conversion.Problem is null ? (conversion.Value, false) : (null, true);
     }
 
-    private static RangeAppliesTo AppliesTo(List<JsonElement> appliesTo)
+    private static RangeAppliesTo AppliesTo(JsonItems appliesTo)
     {
-        if (appliesTo.Count == 0)
+        var (any, male, female) = (false, false, false);
+        foreach (var concept in appliesTo)
         {
-            return RangeAppliesTo.Anyone;
+            any = true;
+            foreach (var text in JsonConcepts.Texts(concept))
+            {
+                (male, female) = (male || IsMale(text), female || IsFemale(text));
+            }
+
+            foreach (var code in JsonConcepts.Codes(concept))
+            {
+                (male, female) = (male || IsMale(code.Code), female || IsFemale(code.Code));
+            }
         }
 
-        var texts = appliesTo.SelectMany(c => JsonConcepts.Texts(c).Concat(JsonConcepts.Codes(c).Select(x => x.Code))).OfType<string>().ToList();
-        if (texts.Any(t => t.Equals("male", StringComparison.OrdinalIgnoreCase) || t == "248153007" || t.Equals("men", StringComparison.OrdinalIgnoreCase)))
-        {
-            return RangeAppliesTo.Male;
-        }
-
-        return texts.Any(t => t.Equals("female", StringComparison.OrdinalIgnoreCase) || t == "248152002" || t.Equals("women", StringComparison.OrdinalIgnoreCase))
-            ? RangeAppliesTo.Female
+        return !any ? RangeAppliesTo.Anyone
+            : male ? RangeAppliesTo.Male
+            : female ? RangeAppliesTo.Female
             : RangeAppliesTo.Other;
     }
 
-    /// <summary>The method's texts and codes, the code's texts and the notes: where labs name the assay (§5). Read for every lab result, so no LINQ.</summary>
-    private static List<string> AssayTexts(in ObservationElements observation)
+    private static bool IsMale(string? text) =>
+        text is not null && (text.Equals("male", StringComparison.OrdinalIgnoreCase) || text == "248153007" || text.Equals("men", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsFemale(string? text) =>
+        text is not null && (text.Equals("female", StringComparison.OrdinalIgnoreCase) || text == "248152002" || text.Equals("women", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// What the method's texts and codes, the code's texts and the notes say about the assay: where labs name it (§5).
+    /// Read for every lab result, so each text is searched where it lies in the request, without becoming a string.
+    /// </summary>
+    private static AssayWording AssayWordingOf(in ObservationElements observation)
     {
-        var texts = new List<string>();
+        var wording = default(AssayWording);
         if (Json.AsObject(observation.Method) is { } method)
         {
-            AddConceptTexts(method, texts, withCodes: true);
+            ReadConcept(method, ref wording, withCodes: true);
         }
 
         if (Json.AsObject(observation.Code) is { } code)
         {
-            AddConceptTexts(code, texts, withCodes: false);
+            ReadConcept(code, ref wording, withCodes: false);
         }
 
         foreach (var note in Json.AsObjects(observation.Note))
         {
-            Add(Json.String(note, "text"u8), texts);
+            ReadText(Json.Property(note, "text"u8), ref wording);
         }
 
-        return texts;
+        return wording;
     }
 
-    private static void AddConceptTexts(JsonElement concept, List<string> texts, bool withCodes)
+    private static void ReadConcept(JsonElement concept, ref AssayWording wording, bool withCodes)
     {
-        Add(Json.String(concept, "text"u8), texts);
+        ReadText(Json.Property(concept, "text"u8), ref wording);
         foreach (var coding in Json.Objects(concept, "coding"u8))
         {
-            Add(Json.String(coding, "display"u8), texts);
+            ReadText(Json.Property(coding, "display"u8), ref wording);
             if (withCodes)
             {
-                Add(Json.String(coding, "code"u8), texts);
+                ReadText(Json.Property(coding, "code"u8), ref wording);
             }
         }
     }
 
-    private static void Add(string? text, List<string> texts)
+    /// <summary>
+    /// Gives a JSON string's text to <paramref name="wording"/> (anything else is skipped). A short string without escapes
+    /// is decoded on the stack; others are read as strings.
+    /// </summary>
+    private static void ReadText(JsonElement? value, ref AssayWording wording)
     {
-        if (!string.IsNullOrEmpty(text))
+        if (value is not { ValueKind: JsonValueKind.String } text)
         {
-            texts.Add(text);
+            return;
         }
+
+        var utf8 = JsonMarshal.GetRawUtf8Value(text)[1..^1];
+        if (utf8.Length > MaxStackTextBytes || utf8.Contains((byte)'\\'))
+        {
+            wording.Read(text.GetString());
+            return;
+        }
+
+        // UTF-8 never has fewer bytes than the text has UTF-16 chars, so the buffer is large enough.
+        Span<char> chars = stackalloc char[MaxStackTextBytes];
+        wording.Read(chars[..Encoding.UTF8.GetChars(utf8, chars)]);
     }
+
+    private const int MaxStackTextBytes = 256;
 
     private static DateTimeOffset? Effective(in ObservationElements observation) =>
         observation.EffectiveDateTime is { ValueKind: JsonValueKind.String } ? Json.AsInstant(observation.EffectiveDateTime)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using CdsBone.Rules.Codes;
 using CdsBone.Rules.Facts;
 
@@ -11,13 +10,6 @@ namespace CdsBone.Rules.Recognition;
 /// </summary>
 public static class AssayClassifier
 {
-    // One multi-string search per text instead of a case-insensitive scan per word: this runs for every observation.
-    private static readonly SearchValues<string> SensitiveWords =
-        SearchValues.Create(["lc-ms", "lc/ms", "lcms", "mass spec", "sensitiv"], StringComparison.OrdinalIgnoreCase);
-
-    private static readonly SearchValues<string> ImmunoassayWords =
-        SearchValues.Create(["immunoassay", "eclia", "clia", "ecl", "chemilumin"], StringComparison.OrdinalIgnoreCase);
-
     /// <summary>Classifies a result of <paramref name="analyte"/> coded <paramref name="code"/> with the given free texts.</summary>
     public static AssayClass Classify(Analyte analyte, ClinicalCode code, IEnumerable<string?> texts) =>
         Classify(analyte, code, texts, out _);
@@ -28,33 +20,33 @@ public static class AssayClassifier
     /// </summary>
     public static AssayClass Classify(Analyte analyte, ClinicalCode code, IEnumerable<string?> texts, out bool sensitiveByCodeOnly)
     {
+        ArgumentNullException.ThrowIfNull(texts);
+        var wording = default(AssayWording);
+        foreach (var text in texts)
+        {
+            wording.Read(text);
+        }
+
+        return Classify(analyte, code, wording, out sensitiveByCodeOnly);
+    }
+
+    /// <summary>As the overload with texts, from what the texts were found to say as they were read.</summary>
+    public static AssayClass Classify(Analyte analyte, ClinicalCode code, AssayWording wording, out bool sensitiveByCodeOnly)
+    {
         sensitiveByCodeOnly = false;
         if (code == Loinc.FreeTestosteroneCalculated)
         {
             return AssayClass.Calculated;
         }
 
-        var hasSensitiveText = false;
-        var hasImmunoassayText = false;
-        foreach (var text in texts)
-        {
-            if (string.IsNullOrEmpty(text))
-            {
-                continue;
-            }
-
-            hasSensitiveText |= text.AsSpan().ContainsAny(SensitiveWords);
-            hasImmunoassayText |= text.AsSpan().ContainsAny(ImmunoassayWords);
-        }
-
-        if (code == Loinc.EstradiolImmunoassay || hasImmunoassayText)
+        if (code == Loinc.EstradiolImmunoassay || wording.NamesImmunoassay)
         {
             return AssayClass.Immunoassay;
         }
 
-        if (code == Loinc.EstradiolSensitive || hasSensitiveText)
+        if (code == Loinc.EstradiolSensitive || wording.NamesSensitiveMethod)
         {
-            sensitiveByCodeOnly = !hasSensitiveText;
+            sensitiveByCodeOnly = !wording.NamesSensitiveMethod;
             return AssayClass.Sensitive;
         }
 

@@ -87,6 +87,8 @@ public sealed class ObservationMappingTests
     [InlineData(""", "method": {"text": "Liquid chromatography mass spectrometry (LC/MS)"}""", AssayClass.Sensitive)]
     [InlineData("", AssayClass.Immunoassay)]
     [InlineData(""", "method": {"text": "LC\u002DMS/MS"}""", AssayClass.Sensitive)]
+    [InlineData(""", "method": {"text": "Universitätslabor — LC-MS/MS"}""", AssayClass.Sensitive)]
+    [InlineData(""", "note": [{"text": "Gerät: Cobas\u00a0ECLIA"}]""", AssayClass.Immunoassay)]
     [InlineData(""", "method": {"coding": [{"system": "http://example.org/methods", "code": "ECLIA"}]}, "note": [{"text": "LC-MS/MS"}]""", AssayClass.Immunoassay)]
     [InlineData(""", "note": [{"text": "Sample received late; reported by the reference laboratory after repeat analysis and dilution checks, as requested by the ordering clinician on the accompanying form; values confirmed on a second aliquot; method: liquid chromatography tandem mass spectrometry (LC-MS/MS)"}]""", AssayClass.Sensitive)]
     public void Map_AssayClass_FollowsMethodAndNoteText(string extra, AssayClass expected)
@@ -113,6 +115,21 @@ public sealed class ObservationMappingTests
         var range = Assert.Single(lab.ReferenceRanges);
         Assert.Equal(RangeAppliesTo.Male, range.AppliesTo);
         Assert.Equal(40.9m, Math.Round(range.High!.Value, 1));
+    }
+
+    [Theory]
+    [InlineData("", RangeAppliesTo.Anyone)]
+    [InlineData(""", "appliesTo": []""", RangeAppliesTo.Anyone)]
+    [InlineData(""", "appliesTo": [{"coding": [{"system": "http://snomed.info/sct", "code": "248153007"}]}]""", RangeAppliesTo.Male)]
+    [InlineData(""", "appliesTo": [{"text": "Women"}]""", RangeAppliesTo.Female)]
+    [InlineData(""", "appliesTo": [{"coding": [{"system": "http://snomed.info/sct", "code": "248152002", "display": "Female"}]}, {"text": "MEN"}]""", RangeAppliesTo.Male)]
+    [InlineData(""", "appliesTo": [{"text": "adults"}]""", RangeAppliesTo.Other)]
+    public void Map_ReferenceRange_AppliesToTheGroupItNames(string appliesTo, RangeAppliesTo expected)
+    {
+        var lab = Assert.Single(Map(Observation("14715-7", """ "valueQuantity": {"value": 100, "unit": "pmol/L", "system": "http://unitsofmeasure.org", "code": "pmol/L"}""",
+            $$""", "referenceRange": [{"low": {"value": 40, "unit": "pmol/L"}{{appliesTo}}}]""")).Labs);
+
+        Assert.Equal(expected, Assert.Single(lab.ReferenceRanges).AppliesTo);
     }
 
     [Theory]
