@@ -7,7 +7,8 @@
 # CdsBone runs with the image's runtime settings (Dockerfile ENV) and authentication off. The first seconds after
 # start are reported on their own row ("cold"): the JIT is still optimising the hot path then. The measured runs
 # follow a warm-up (WARMUP for the typical request, then 10 s of the large one) and report the steady state.
-# Prints requests/s, p50/p99 latency, the ratio to the ceiling, peak RSS and the time from start to ready.
+# Prints requests/s, p50/p99 latency, the ratio to the ceiling, the server's CPU time per request, peak RSS and the time
+# from start to ready.
 #   bench/load.sh           DURATION=15s WARMUP=15s CONNECTIONS=32 THREADS=2 by default
 # For experiments: PUBLISH_ARGS (extra `dotnet publish` arguments, e.g. -p:TieredPGO=false), SERVER_ENV (extra
 # environment for CdsBone, e.g. "DOTNET_TieredPGO=0 CdsBone__Hook__WarmUp=00:00:01"), SKIP_LARGE=1, CEILING_RPS (reuse a
@@ -44,14 +45,24 @@ wait_ready() { # start url pid → prints milliseconds to ready
   echo "not ready" >&2; return 1
 }
 
-measure() { # name url body seconds → "rps p50 p99 non2xx"
+cpu_ticks() { # pid → user + system clock ticks the process has used
+  awk '{print $14 + $15}' "/proc/$1/stat"
+}
+
+measure() { # name url body seconds server-pid → "rps p50 p99 non2xx server-cpu-µs-per-request"
+  local before after
+  before=$(cpu_ticks "$5")
   BODY_FILE="$3" wrk -t"$threads" -c"$connections" -d"$4" --latency -s bench/post.lua "$2" > "$out/$1.wrk"
-  local rps p50 p99 bad
+  after=$(cpu_ticks "$5")
+  local rps p50 p99 bad requests cpu
   rps=$(awk '/Requests\/sec/ {print $2}' "$out/$1.wrk")
   p50=$(awk '$1=="50%" {print $2}' "$out/$1.wrk")
   p99=$(awk '$1=="99%" {print $2}' "$out/$1.wrk")
   bad=$(awk '/Non-2xx/ {print $5}' "$out/$1.wrk"); bad=${bad:-0}
-  echo "$rps $p50 $p99 $bad"
+  requests=$(awk '/requests in/ {print $1}' "$out/$1.wrk")
+  # The server's CPU time per request: steadier than requests/s on a shared machine, and comparable across runs.
+  cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN {printf "%.0fus", (n > 0 ? 1e6 * t / hz / n : 0)}')
+  echo "$rps $p50 $p99 $bad $cpu"
 }
 
 warm() { # url body seconds
@@ -59,13 +70,13 @@ warm() { # url body seconds
 }
 
 if [ -n "${CEILING_RPS:-}" ]; then
-  c_rps=$CEILING_RPS c_p50=- c_p99=- c_bad=0
+  c_rps=$CEILING_RPS c_p50=- c_p99=- c_bad=0 c_cpu=-
 else
   ASPNETCORE_URLS=http://127.0.0.1:5081 dotnet "$out/ceiling/CdsBone.Ceiling.dll" > "$out/ceiling.log" 2>&1 &
   pids+=($!); ceiling_pid=$!
   sleep 1.5
   warm http://127.0.0.1:5081/cds-services/anastrozole-order-sign "$out/typical.json" 3s
-  read -r c_rps c_p50 c_p99 c_bad < <(measure ceiling http://127.0.0.1:5081/cds-services/anastrozole-order-sign "$out/typical.json" "$duration")
+  read -r c_rps c_p50 c_p99 c_bad c_cpu < <(measure ceiling http://127.0.0.1:5081/cds-services/anastrozole-order-sign "$out/typical.json" "$duration" "$ceiling_pid")
   kill "$ceiling_pid"; wait "$ceiling_pid" 2>/dev/null || true
 fi
 
@@ -78,23 +89,23 @@ ASPNETCORE_URLS=http://127.0.0.1:5080 ASPNETCORE_ENVIRONMENT=Production \
   Logging__LogLevel__Default=Warning ${SERVER_ENV:+env $SERVER_ENV} dotnet "$out/cdsbone/CdsBone.Api.dll" > "$out/cdsbone.log" 2>&1 &
 pids+=($!); pid=$!
 ready_ms=$(wait_ready "$start" http://127.0.0.1:5080/readyz "$pid")
-read -r k_rps k_p50 k_p99 k_bad < <(measure cold "$hook" "$out/typical.json" 5s)
+read -r k_rps k_p50 k_p99 k_bad k_cpu < <(measure cold "$hook" "$out/typical.json" 5s "$pid")
 warm "$hook" "$out/typical.json" "$warmup"
-read -r t_rps t_p50 t_p99 t_bad < <(measure typical "$hook" "$out/typical.json" "$duration")
+read -r t_rps t_p50 t_p99 t_bad t_cpu < <(measure typical "$hook" "$out/typical.json" "$duration" "$pid")
 rss_typical_mb=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$pid/status")
 if [ -n "${SKIP_LARGE:-}" ]; then
-  l_rps=- l_p50=- l_p99=- l_bad=0
+  l_rps=- l_p50=- l_p99=- l_bad=0 l_cpu=-
 else
   warm "$hook" "$out/large.json" 10s
-  read -r l_rps l_p50 l_p99 l_bad < <(measure large "$hook" "$out/large.json" "$duration")
+  read -r l_rps l_p50 l_p99 l_bad l_cpu < <(measure large "$hook" "$out/large.json" "$duration" "$pid")
 fi
 rss_mb=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$pid/status")
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f%%", (b > 0 ? 100 * a / b : 0)}'; }
-printf '\n%-30s %12s %10s %10s %10s %12s\n' "run" "requests/s" "p50" "p99" "non-2xx" "of ceiling"
-printf '%-30s %12s %10s %10s %10s %12s\n' "ceiling (minimal)" "$c_rps" "$c_p50" "$c_p99" "$c_bad" "100%"
-printf '%-30s %12s %10s %10s %10s %12s\n' "typical, first 5 s (cold)" "$k_rps" "$k_p50" "$k_p99" "$k_bad" "$(ratio "$k_rps" "$c_rps")"
-printf '%-30s %12s %10s %10s %10s %12s\n' "typical order-sign" "$t_rps" "$t_p50" "$t_p99" "$t_bad" "$(ratio "$t_rps" "$c_rps")"
-printf '%-30s %12s %10s %10s %10s %12s\n' "large order-sign" "$l_rps" "$l_p50" "$l_p99" "$l_bad" "$(ratio "$l_rps" "$c_rps")"
+printf '\n%-30s %12s %10s %10s %10s %12s %14s\n' "run" "requests/s" "p50" "p99" "non-2xx" "of ceiling" "server CPU/req"
+printf '%-30s %12s %10s %10s %10s %12s %14s\n' "ceiling (minimal)" "$c_rps" "$c_p50" "$c_p99" "$c_bad" "100%" "$c_cpu"
+printf '%-30s %12s %10s %10s %10s %12s %14s\n' "typical, first 5 s (cold)" "$k_rps" "$k_p50" "$k_p99" "$k_bad" "$(ratio "$k_rps" "$c_rps")" "$k_cpu"
+printf '%-30s %12s %10s %10s %10s %12s %14s\n' "typical order-sign" "$t_rps" "$t_p50" "$t_p99" "$t_bad" "$(ratio "$t_rps" "$c_rps")" "$t_cpu"
+printf '%-30s %12s %10s %10s %10s %12s %14s\n' "large order-sign" "$l_rps" "$l_p50" "$l_p99" "$l_bad" "$(ratio "$l_rps" "$c_rps")" "$l_cpu"
 echo "peak RSS of CdsBone: ${rss_typical_mb} MB after the typical runs, ${rss_mb} MB after the large; start to ready: ${ready_ms} ms"
 [ "$k_bad" = 0 ] && [ "$t_bad" = 0 ] && [ "$l_bad" = 0 ] || { echo "non-2xx answers during the run" >&2; exit 1; }
