@@ -1,6 +1,7 @@
 using CdsBone.Rules.Evaluation;
 using CdsBone.Rules.Facts;
 using CdsBone.Rules.Picture;
+using CdsBone.Rules.Recognition;
 
 namespace CdsBone.Rules.Assembly;
 
@@ -16,24 +17,41 @@ internal static class ConceptsUsed
         var uses = new List<ConceptUse>();
         foreach (var condition in picture.Facts.Conditions)
         {
-            if (condition.Recognition is { } recognition)
-            {
-                uses.Add(new ConceptUse(condition.SourceId, recognition));
-            }
+            Add(condition.SourceId, condition.Recognition, uses);
         }
 
         var treatment = picture.Treatment;
-        var therapies = new[] { treatment.Target, treatment.OnTrt, treatment.FertilityProtocolAgent, treatment.OvarianSuppression, treatment.BoneProtection }
-            .Concat(treatment.CurrentAis)
-            .Concat(picture.Facts.Medications.Concat(picture.Facts.OrdersUnderReview).Where(t => t.BreastCancerOnly));
-        foreach (var therapy in therapies.OfType<Therapy>().Distinct())
+        Therapy?[] roles = [treatment.Target, treatment.OnTrt, treatment.FertilityProtocolAgent, treatment.OvarianSuppression, treatment.BoneProtection];
+        foreach (var therapy in roles)
         {
-            if (therapy.Recognition is { } recognition)
+            Add(therapy?.SourceId, therapy?.Recognition, uses);
+        }
+
+        foreach (var therapy in treatment.CurrentAis)
+        {
+            Add(therapy.SourceId, therapy.Recognition, uses);
+        }
+
+        foreach (var therapy in picture.Facts.Medications.Concat(picture.Facts.OrdersUnderReview))
+        {
+            if (therapy.BreastCancerOnly)
             {
-                uses.Add(new ConceptUse(therapy.SourceId, recognition));
+                Add(therapy.SourceId, therapy.Recognition, uses);
             }
         }
 
-        return uses.DistinctBy(u => (u.Reference, u.Recognition.Class)).ToList();
+        return uses;
+    }
+
+    // Once per resource and concept class, in the order first read: a therapy can shape the situation in several roles.
+    private static void Add(string? reference, ConceptRecognition? recognition, List<ConceptUse> uses)
+    {
+        if (reference is null || recognition is null
+            || uses.Exists(u => u.Reference == reference && u.Recognition.Class == recognition.Class))
+        {
+            return;
+        }
+
+        uses.Add(new ConceptUse(reference, recognition));
     }
 }

@@ -25,7 +25,7 @@ internal static class DecisionAssembler
         {
             var topRank = decisionFindings.Max(f => f.Recommendation.DecisionRank());
             var top = decisionFindings.Where(f => f.Recommendation.DecisionRank() == topRank).ToList();
-            var ordered = top.Concat(decisionFindings.Except(top)).ToList();
+            var ordered = top.Concat(decisionFindings.Where(f => f.Recommendation.DecisionRank() != topRank)).ToList();
             cards.Add(new(DecisionKind.Decision, top[0].Recommendation, ordered, [.. top.SelectMany(f => f.Actions)], FreeTestosteroneRows(picture)));
         }
 
