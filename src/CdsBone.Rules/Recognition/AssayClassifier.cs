@@ -10,27 +10,11 @@ namespace CdsBone.Rules.Recognition;
 /// </summary>
 public static class AssayClassifier
 {
-    /// <summary>Classifies a result of <paramref name="analyte"/> coded <paramref name="code"/> with the given free texts.</summary>
-    public static AssayClass Classify(Analyte analyte, ClinicalCode code, IEnumerable<string?> texts) =>
-        Classify(analyte, code, texts, out _);
-
     /// <summary>
-    /// As <see cref="Classify(Analyte, ClinicalCode, IEnumerable{string?})"/>; <paramref name="sensitiveByCodeOnly"/> is
-    /// true when the result is sensitive only because its LOINC code names a high-sensitivity method (no method text).
+    /// Classifies a result of <paramref name="analyte"/> coded <paramref name="code"/> by what its free texts say
+    /// (<paramref name="wording"/>); <paramref name="sensitiveByCodeOnly"/> is true when the result is sensitive only
+    /// because its LOINC code names a high-sensitivity method (no method text).
     /// </summary>
-    public static AssayClass Classify(Analyte analyte, ClinicalCode code, IEnumerable<string?> texts, out bool sensitiveByCodeOnly)
-    {
-        ArgumentNullException.ThrowIfNull(texts);
-        var wording = default(AssayWording);
-        foreach (var text in texts)
-        {
-            wording.Read(text);
-        }
-
-        return Classify(analyte, code, wording, out sensitiveByCodeOnly);
-    }
-
-    /// <summary>As the overload with texts, from what the texts were found to say as they were read.</summary>
     public static AssayClass Classify(Analyte analyte, ClinicalCode code, AssayWording wording, out bool sensitiveByCodeOnly)
     {
         sensitiveByCodeOnly = false;
