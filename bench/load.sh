@@ -7,8 +7,8 @@
 # CdsBone runs with the image's runtime settings (Dockerfile ENV) and authentication off. The first seconds after
 # start are reported on their own row ("cold"): the JIT is still optimising the hot path then. The measured runs
 # follow a warm-up (WARMUP for the typical request, then 10 s of the large one) and report the steady state.
-# Prints requests/s, p50/p99 latency, the ratio to the ceiling, the server's CPU time per request, peak RSS and the time
-# from start to ready.
+# Prints requests/s, p50/p99 latency, the ratio to the ceiling, the server's CPU time per request, peak RSS, the time
+# from start to ready, and which of issue 15's targets this run meets.
 #   bench/load.sh           DURATION=15s WARMUP=15s CONNECTIONS=32 THREADS=2 by default
 # For experiments: PUBLISH_ARGS (extra `dotnet publish` arguments, e.g. -p:TieredPGO=false), SERVER_ENV (extra
 # environment for CdsBone, e.g. "DOTNET_TieredPGO=0 CdsBone__Hook__WarmUp=00:00:01"), SKIP_LARGE=1, CEILING_RPS (reuse a
@@ -108,4 +108,21 @@ printf '%-30s %12s %10s %10s %10s %12s %14s\n' "typical, first 5 s (cold)" "$k_r
 printf '%-30s %12s %10s %10s %10s %12s %14s\n' "typical order-sign" "$t_rps" "$t_p50" "$t_p99" "$t_bad" "$(ratio "$t_rps" "$c_rps")" "$t_cpu"
 printf '%-30s %12s %10s %10s %10s %12s %14s\n' "large order-sign" "$l_rps" "$l_p50" "$l_p99" "$l_bad" "$(ratio "$l_rps" "$c_rps")" "$l_cpu"
 echo "peak RSS of CdsBone: ${rss_typical_mb} MB after the typical runs, ${rss_mb} MB after the large; start to ready: ${ready_ms} ms"
+
+# Issue 15's targets against this run's figures: informative (a benchmark on a shared machine never fails a build).
+ms() { # wrk's latency (e.g. 870.00us, 4.72ms, 1.02s) → milliseconds
+  awk -v v="$1" 'BEGIN {n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; print n}'
+}
+verdict() { # label condition-as-awk-expression → "met" / "NOT met"
+  if awk "BEGIN {exit !($2)}"; then printf '  %-58s met\n' "$1"; else printf '  %-58s NOT met\n' "$1"; fi
+}
+echo "targets (issue 15):"
+verdict "cold: first 5 s >= 60 % of steady ($(ratio "$k_rps" "$t_rps"))" "$k_rps >= 0.6 * $t_rps"
+verdict "cold: p99 <= 15 ms ($k_p99)" "$(ms "$k_p99") <= 15"
+verdict "start to ready <= 2 s (${ready_ms} ms)" "$ready_ms <= 2000"
+verdict "steady: >= 25 % of the ceiling ($(ratio "$t_rps" "$c_rps"))" "$t_rps >= 0.25 * $c_rps"
+verdict "steady: p99 <= 5 ms at $connections connections ($t_p99)" "$(ms "$t_p99") <= 5"
+if [ -z "${SKIP_LARGE:-}" ]; then verdict "large: >= 1,000 req/s ($l_rps)" "$l_rps >= 1000"; fi
+verdict "peak RSS <= 200 MB (${rss_mb} MB)" "$rss_mb <= 200"
+
 [ "$k_bad" = 0 ] && [ "$t_bad" = 0 ] && [ "$l_bad" = 0 ] || { echo "non-2xx answers during the run" >&2; exit 1; }
